@@ -1,0 +1,16 @@
+import { Type, type Static } from 'typebox';
+
+export const LOCALES = ['fr', 'en', 'de'] as const;
+export const Locale = Type.Union(LOCALES.map((l) => Type.Literal(l)));
+export type Locale = Static<typeof Locale>;
+
+export const ErrorResponse = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+});
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+export const IdParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+});

@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './geojson.js';
+export * from './health.js';
+export * from './programs.js';
+export * from './settings.js';
