@@ -1,0 +1,173 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types for Kysely; they follow migrations/*.sql. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A PostGIS geometry: written with sql<string>`ST_...`, read with ST_AsGeoJSON. */
+type Geometry = string;
+type Json = ColumnType<unknown, string, string>;
+
+export type ValidationStatus =
+  | 'pending'
+  | 'certain'
+  | 'probable'
+  | 'doubtful'
+  | 'invalid'
+  | 'not_assessable';
+
+export type Role = 'observer' | 'validator' | 'admin';
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  email: string;
+  display_name: string | null;
+  password_hash: string | null;
+  role: Generated<Role>;
+  is_active: Generated<boolean>;
+  email_confirmed_at: Date | null;
+  locale: Generated<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface MediaTable {
+  id: Generated<string>;
+  storage_key: string;
+  mime_type: string;
+  byte_size: number;
+  width: number | null;
+  height: number | null;
+  author: string | null;
+  licence: string | null;
+  uploaded_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface TaxaTable {
+  cd_nom: number;
+  cd_ref: number;
+  rank: string;
+  scientific_name: string;
+  authority: string | null;
+  kingdom: string | null;
+  phylum: string | null;
+  class: string | null;
+  order: string | null;
+  family: string | null;
+  observer_group: string | null;
+  sensitivity: Generated<number>;
+  taxref_version: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface VernacularNamesTable {
+  id: Generated<number>;
+  cd_nom: number;
+  lang: string;
+  name: string;
+  is_preferred: Generated<boolean>;
+}
+
+export interface SpeciesListsTable {
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SpeciesListTaxaTable {
+  list_id: number;
+  cd_nom: number;
+  picture_media_id: string | null;
+  position: Generated<number>;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  uuid: Generated<string>;
+  title: string;
+  short_description: Generated<string>;
+  long_description: Generated<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CustomFormsTable {
+  id: Generated<number>;
+  name: string;
+  json_schema: Json;
+  ui_schema: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ProgramsTable {
+  id: Generated<number>;
+  uuid: Generated<string>;
+  slug: string;
+  project_id: number | null;
+  kind: Generated<'observations' | 'sites'>;
+  title: string;
+  short_description: Generated<string>;
+  long_description: Generated<string>;
+  image_media_id: string | null;
+  area: Geometry;
+  species_list_id: number | null;
+  form_id: number | null;
+  registration_required: Generated<boolean>;
+  starts_on: string | null;
+  ends_on: string | null;
+  is_active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ObservationsTable {
+  id: Generated<string>;
+  program_id: number;
+  cd_nom: number;
+  observed_on: string;
+  observed_time: string | null;
+  count: Generated<number>;
+  comment: string | null;
+  geom: Geometry;
+  coordinate_uncertainty_m: number | null;
+  municipality: string | null;
+  custom_data: Generated<Json>;
+  observer_id: number | null;
+  observer_name: string | null;
+  contact_email: string | null;
+  validation_status: Generated<ValidationStatus>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ObservationMediaTable {
+  observation_id: string;
+  media_id: string;
+  position: Generated<number>;
+}
+
+export interface DB {
+  schema_migrations: SchemaMigrationsTable;
+  users: UsersTable;
+  media: MediaTable;
+  taxa: TaxaTable;
+  vernacular_names: VernacularNamesTable;
+  species_lists: SpeciesListsTable;
+  species_list_taxa: SpeciesListTaxaTable;
+  projects: ProjectsTable;
+  custom_forms: CustomFormsTable;
+  programs: ProgramsTable;
+  observations: ObservationsTable;
+  observation_media: ObservationMediaTable;
+}

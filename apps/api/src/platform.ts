@@ -1,0 +1,72 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app.js';
+import type { Config } from './config/config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { isEmpty, seedDemo } from './demo/seed.js';
+import type { App } from './http/types.js';
+import { loadWebHandler } from './web/web-handler.js';
+
+export type Platform = { app: App; database: Database; url: string; close(): Promise<void> };
+
+type Log = (line: string) => void;
+
+/** Opens the database, brings it up to date, loads the demo on a first start and starts serving. */
+export async function startPlatform(config: Config, log: Log = console.log): Promise<Platform> {
+  const database = await openDatabase(config.database);
+  try {
+    const applied = await migrate(database.db);
+    if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+
+    if (config.demoData && (await isEmpty(database.db))) {
+      log('Empty database: loading the demo programmes, species and observations...');
+      const admin = await seedDemo(database.db);
+      writeCredentials(config.dataDir, `${admin.username} / ${admin.email} / ${admin.password}`);
+    }
+
+    const internalUrl = `http://${internalHost(config.host)}:${config.port}`;
+    const web = config.web.enabled
+      ? await loadWebHandler(config.web.buildDir, internalUrl)
+      : undefined;
+    const app = await buildApp({
+      config,
+      database,
+      web,
+      logger: { level: config.logLevel },
+    });
+    await app.listen({ port: config.port, host: config.host });
+
+    const credentials = readCredentials(config.dataDir);
+    if (credentials) log(`Demo admin (username / e-mail / password): ${credentials}`);
+    return {
+      app,
+      database,
+      url: config.publicUrl,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function internalHost(host: string): string {
+  return ['0.0.0.0', '::', 'localhost'].includes(host) ? '127.0.0.1' : host;
+}
+
+const CREDENTIALS_FILE = 'demo-admin.txt';
+
+function writeCredentials(dataDir: string, line: string) {
+  const file = path.join(dataDir, CREDENTIALS_FILE);
+  writeFileSync(file, `${line}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+function readCredentials(dataDir: string): string | null {
+  const file = path.join(dataDir, CREDENTIALS_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+}

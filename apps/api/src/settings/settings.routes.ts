@@ -1,0 +1,21 @@
+import { PublicSettings } from '@citizen/shared';
+import type { Config } from '../config/config.js';
+import type { App } from '../http/types.js';
+
+export function settingsRoutes(app: App, config: Config) {
+  app.get(
+    '/settings',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Public settings the web app reads at request time',
+        response: { 200: PublicSettings },
+      },
+    },
+    async () => ({
+      siteName: config.siteName,
+      defaultLocale: config.defaultLocale,
+      map: { baseLayers: config.map.baseLayers },
+    }),
+  );
+}
