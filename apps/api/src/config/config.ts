@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { BaseLayer, Locale } from '@citizen/shared';
+import { BaseLayer, LOCALES, type Locale } from '@citizen/shared';
 
 /**
  * Every setting of the platform, read once at start from environment variables and an
@@ -20,7 +20,7 @@ const Settings = Type.Object({
   WEB_BUILD_DIR: Type.Optional(Type.String({ minLength: 1 })),
   DEMO_DATA: Type.Optional(Type.Boolean()),
   SITE_NAME: Type.String({ minLength: 1, default: 'Citizen' }),
-  DEFAULT_LOCALE: Type.Union([Locale], { default: 'fr' }),
+  DEFAULT_LOCALE: Type.Union(LOCALES.map((l) => Type.Literal(l)), { default: 'fr' }),
   MAP_BASE_LAYERS: Type.Array(BaseLayer, { default: [] }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
