@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@citizen/shared': path.resolve(import.meta.dirname, 'packages/shared/src/index.ts') };
+const alias = {
+  '@citizen/shared': path.resolve(import.meta.dirname, 'packages/shared/src/index.ts'),
+};
 
 export default defineConfig({
   test: {

@@ -14,7 +14,11 @@ const sources = [
   at('apps/web/svelte.config.js'),
   at('apps/web/vite.config.ts'),
 ];
-const outputs = [at('packages/shared/dist/index.js'), at('apps/api/dist/main.js'), at('apps/web/build-node/handler.js')];
+const outputs = [
+  at('packages/shared/dist/index.js'),
+  at('apps/api/dist/main.js'),
+  at('apps/web/build-node/handler.js'),
+];
 
 function newest(target) {
   const stat = statSync(target);
@@ -26,7 +30,9 @@ function newest(target) {
 }
 
 const missing = outputs.some((file) => !existsSync(file));
-const stale = !missing && Math.max(...sources.map(newest)) > Math.min(...outputs.map((f) => statSync(f).mtimeMs));
+const stale =
+  !missing &&
+  Math.max(...sources.map(newest)) > Math.min(...outputs.map((f) => statSync(f).mtimeMs));
 if (missing || stale) {
   console.log(missing ? 'Building Citizen (first start)...' : 'Sources changed: rebuilding...');
   execSync('npm run build', { cwd: root, stdio: 'inherit' });

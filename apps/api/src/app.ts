@@ -26,7 +26,12 @@ export type AppOptions = {
 };
 
 /** The HTTP API under /api. The web app, when served by the same process, is mounted by main. */
-export async function buildApp({ config, database, logger = false, web }: AppOptions): Promise<App> {
+export async function buildApp({
+  config,
+  database,
+  logger = false,
+  web,
+}: AppOptions): Promise<App> {
   const app = Fastify({
     logger,
     logController: new LogController({
@@ -51,29 +56,54 @@ export async function buildApp({ config, database, logger = false, web }: AppOpt
     if (error instanceof HttpError) {
       return reply
         .code(error.statusCode)
-        .send({ statusCode: error.statusCode, error: reasonOf(error.statusCode), message: error.message });
+        .send({
+          statusCode: error.statusCode,
+          error: reasonOf(error.statusCode),
+          message: error.message,
+        });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) {
       request.log.error(error);
-      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' });
+      return reply
+        .code(500)
+        .send({
+          statusCode: 500,
+          error: 'Internal Server Error',
+          message: 'Something went wrong on our side',
+        });
     }
-    return reply.code(status).send({ statusCode: status, error: reasonOf(status), message: (error as Error).message });
+    return reply
+      .code(status)
+      .send({ statusCode: status, error: reasonOf(status), message: (error as Error).message });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
+    reply
+      .code(404)
+      .send({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+      }),
   );
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Citizen API', version: VERSION, description: 'Citizen-science biodiversity observations' },
+      info: {
+        title: 'Citizen API',
+        version: VERSION,
+        description: 'Citizen-science biodiversity observations',
+      },
       servers: [{ url: config.publicUrl }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const programs = createProgramsService(createProgramsRepository(database.db));
-  const observations = createObservationsService(createObservationsRepository(database.db), programs);
+  const observations = createObservationsService(
+    createObservationsRepository(database.db),
+    programs,
+  );
 
   await app.register(
     async (api) => {

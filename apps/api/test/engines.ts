@@ -6,7 +6,9 @@ import { createMigratedDatabase, dropDatabase } from './postgres.js';
 export const ENGINES: Engine[] = ['postgres', 'pglite'];
 
 /** A fresh migrated database of the given engine, for one test file. */
-export async function freshDatabase(engine: Engine): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function freshDatabase(
+  engine: Engine,
+): Promise<{ database: Database; drop(): Promise<void> }> {
   if (engine === 'postgres') {
     const { name, database } = await createMigratedDatabase(inject('postgresTemplate'));
     return {
@@ -26,7 +28,10 @@ export async function freshDatabase(engine: Engine): Promise<{ database: Databas
  * Runs the same suite on PostgreSQL and on PGlite. `setup` runs once per engine, after the
  * database is ready; the suite reads what it needs from the returned getter.
  */
-export function describeOnEngines(name: string, suite: (ctx: () => Database, engine: Engine) => void) {
+export function describeOnEngines(
+  name: string,
+  suite: (ctx: () => Database, engine: Engine) => void,
+) {
   for (const engine of ENGINES) {
     describe(`${name} [${engine}]`, () => {
       let fresh: Awaited<ReturnType<typeof freshDatabase>> | undefined;

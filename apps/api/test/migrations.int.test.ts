@@ -30,14 +30,21 @@ describeOnEngines('migrations', (database) => {
     const edited: Migration[] = readMigrations().map((m, i) =>
       i === 0 ? { ...m, checksum: 'edited' } : m,
     );
-    await expect(migrate(database().db, edited)).rejects.toThrow(/was changed after it was applied/);
+    await expect(migrate(database().db, edited)).rejects.toThrow(
+      /was changed after it was applied/,
+    );
   });
 
   it('rolls back every pending migration when one of them fails', async () => {
     const extra: Migration[] = [
       ...readMigrations(),
       { version: '9998', name: 'good', sql: 'create table probe_good (id int);', checksum: 'a' },
-      { version: '9999', name: 'bad', sql: 'create table probe_bad (id nosuchtype);', checksum: 'b' },
+      {
+        version: '9999',
+        name: 'bad',
+        sql: 'create table probe_bad (id nosuchtype);',
+        checksum: 'b',
+      },
     ];
     await expect(migrate(database().db, extra)).rejects.toThrow(/Migration 9999_bad failed/);
     const { rows } = await sql<{ found: string | null }>`
@@ -64,7 +71,10 @@ describe('migrations started by several instances at once [postgres]', () => {
       const appliedBy = results.filter((applied) => applied.length > 0);
       expect(appliedBy).toHaveLength(1);
       expect(appliedBy[0]).toEqual(readMigrations().map((m) => `${m.version}_${m.name}`));
-      const rows = await instances[0]!.db.selectFrom('schema_migrations').select('version').execute();
+      const rows = await instances[0]!.db
+        .selectFrom('schema_migrations')
+        .select('version')
+        .execute();
       expect(rows).toHaveLength(readMigrations().length);
     } finally {
       await Promise.all(instances.map((i) => i.close()));

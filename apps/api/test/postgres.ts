@@ -4,7 +4,8 @@ import { openDatabase, type Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 
 /** The server the tests create their databases on; it needs PostGIS installed. */
-export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
@@ -49,7 +50,9 @@ export async function createTemplateDatabase(): Promise<string> {
 export const dropTemplateDatabase = dropDatabase;
 
 /** A fresh, migrated database copied from the template. */
-export async function createMigratedDatabase(template: string): Promise<{ name: string; database: Database }> {
+export async function createMigratedDatabase(
+  template: string,
+): Promise<{ name: string; database: Database }> {
   const name = uniqueName('citizen_test');
   await admin((c) => c.query(`create database ${name} template ${template}`));
   const database = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });

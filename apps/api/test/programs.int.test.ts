@@ -20,7 +20,9 @@ describeOnEngines('programmes API', (database) => {
   };
 
   it('lists the active programmes with their counts and bounding box', async () => {
-    await sql`update programs set is_active = false where slug = 'chartreuse'`.execute(database().db);
+    await sql`update programs set is_active = false where slug = 'chartreuse'`.execute(
+      database().db,
+    );
     try {
       const { status, body } = await get<ProgramList>('/api/programs');
       expect(status).toBe(200);
@@ -65,7 +67,9 @@ describeOnEngines('programmes API', (database) => {
     expect([...dates].sort().reverse()).toEqual(dates);
     const blackbird = body.features.find((f) => f.properties.scientificName === 'Turdus merula');
     expect(blackbird?.properties.taxonName).toBe('Amsel');
-    const english = await get<ObservationFeatureCollection>('/api/programs/1/observations?lang=en&limit=1');
+    const english = await get<ObservationFeatureCollection>(
+      '/api/programs/1/observations?lang=en&limit=1',
+    );
     expect(english.body.features).toHaveLength(1);
     expect(english.body.truncated).toBe(true);
   });
@@ -77,10 +81,14 @@ describeOnEngines('programmes API', (database) => {
   });
 
   it('shows sensitive taxa at the centre of their grid cell, never at the exact point', async () => {
-    const { body } = await get<ObservationFeatureCollection>('/api/programs/2/observations?limit=5000');
+    const { body } = await get<ObservationFeatureCollection>(
+      '/api/programs/2/observations?limit=5000',
+    );
     const { rows } = await sql<{ id: string; x: number; y: number; sensitivity: number }>`
       select o.id, ST_X(o.geom) as x, ST_Y(o.geom) as y, t.sensitivity
-      from observations o join taxa t on t.cd_nom = o.cd_nom where o.program_id = 2`.execute(database().db);
+      from observations o join taxa t on t.cd_nom = o.cd_nom where o.program_id = 2`.execute(
+      database().db,
+    );
     const exact = new Map(rows.map((r) => [r.id, r]));
     const sensitive = body.features.filter((f) => exact.get(f.id)!.sensitivity > 0);
     const open = body.features.filter((f) => exact.get(f.id)!.sensitivity === 0);
@@ -97,18 +105,23 @@ describeOnEngines('programmes API', (database) => {
       // The shown point is the centre of a cell of the EPSG:3035 grid of the taxon's size.
       const { rows: cell } = await sql<{ cx: number; cy: number; size: number }>`
         select ST_X(c) as cx, ST_Y(c) as cy, (array[1000, 5000, 10000])[${point.sensitivity}::int] as size
-        from ST_Transform(ST_SetSRID(ST_MakePoint(${x}, ${y}), 4326), 3035) as c`.execute(database().db);
+        from ST_Transform(ST_SetSRID(ST_MakePoint(${x}, ${y}), 4326), 3035) as c`.execute(
+        database().db,
+      );
       const { cx, cy, size } = cell[0]!;
-      const offGrid = (v: number) => Math.abs((v - size / 2) / size - Math.round((v - size / 2) / size));
+      const offGrid = (v: number) =>
+        Math.abs((v - size / 2) / size - Math.round((v - size / 2) / size));
       expect(offGrid(cx)).toBeLessThan(1e-3);
       expect(offGrid(cy)).toBeLessThan(1e-3);
     }
   });
 
   it('reports health: database reachable, PostGIS present, no pending migration', async () => {
-    const { status, body } = await get<{ status: string; database: { postgis: string }; migrations: { pending: string[] } }>(
-      '/api/health',
-    );
+    const { status, body } = await get<{
+      status: string;
+      database: { postgis: string };
+      migrations: { pending: string[] };
+    }>('/api/health');
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.database.postgis).toMatch(/^3\./);
@@ -116,12 +129,19 @@ describeOnEngines('programmes API', (database) => {
   });
 
   it('serves public settings and the OpenAPI document', async () => {
-    const settings = await get<{ siteName: string; map: { baseLayers: unknown[] } }>('/api/settings');
+    const settings = await get<{ siteName: string; map: { baseLayers: unknown[] } }>(
+      '/api/settings',
+    );
     expect(settings.body.siteName).toBe('Citizen');
     const openapi = await get<{ paths: Record<string, unknown> }>('/api/docs/json');
     expect(openapi.status).toBe(200);
     expect(Object.keys(openapi.body.paths)).toEqual(
-      expect.arrayContaining(['/api/programs', '/api/programs/{id}', '/api/programs/{id}/observations', '/api/health']),
+      expect.arrayContaining([
+        '/api/programs',
+        '/api/programs/{id}',
+        '/api/programs/{id}/observations',
+        '/api/health',
+      ]),
     );
     const unknown = await get<{ statusCode: number }>('/api/nothing-here');
     expect(unknown.status).toBe(404);

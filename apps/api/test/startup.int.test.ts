@@ -78,19 +78,39 @@ describe('command line', () => {
   });
 
   it('creates an admin with a generated password, and refuses a second one with the same e-mail', async () => {
-    const created = await cli(['create-admin', '--username', 'chief', '--email', 'chief@example.org']);
+    const created = await cli([
+      'create-admin',
+      '--username',
+      'chief',
+      '--email',
+      'chief@example.org',
+    ]);
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/^Created administrator chief <chief@example.org>\nPassword: \S{16}\n$/);
-    const again = await cli(['create-admin', '--username', 'other', '--email', 'CHIEF@example.org']);
+    expect(created.stdout).toMatch(
+      /^Created administrator chief <chief@example.org>\nPassword: \S{16}\n$/,
+    );
+    const again = await cli([
+      'create-admin',
+      '--username',
+      'other',
+      '--email',
+      'CHIEF@example.org',
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
   });
 
   it('reads a password from standard input and refuses a short one', async () => {
-    const ok = await cli(['create-admin', '--username', 'second', '--email', 's@example.org', '--password-stdin'], 'a long enough secret\n');
+    const ok = await cli(
+      ['create-admin', '--username', 'second', '--email', 's@example.org', '--password-stdin'],
+      'a long enough secret\n',
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).not.toMatch(/Password/);
-    const short = await cli(['create-admin', '--username', 'third', '--email', 't@example.org', '--password-stdin'], 'short');
+    const short = await cli(
+      ['create-admin', '--username', 'third', '--email', 't@example.org', '--password-stdin'],
+      'short',
+    );
     expect(short.code).toBe(2);
   });
 

@@ -18,10 +18,19 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, without demo data unless asked', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/citizen', PORT: '8080' }, cwd);
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/citizen', poolSize: 10 });
+    const config = loadConfig(
+      { DATABASE_URL: 'postgres://u:p@db:5432/citizen', PORT: '8080' },
+      cwd,
+    );
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/citizen',
+      poolSize: 10,
+    });
     expect(config.demoData).toBe(false);
-    expect(loadConfig({ DATABASE_URL: 'postgresql://db/c', DEMO_DATA: 'yes' }, cwd).demoData).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/c', DEMO_DATA: 'yes' }, cwd).demoData).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -29,7 +38,10 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'Invalid setting PORT: must be <= 65535 (got 70000)'],
     [{ DATABASE_URL: 'mysql://db/x' }, /^Invalid setting DATABASE_URL: must match pattern/],
     [{ SERVE_WEB: 'maybe' }, 'Invalid setting SERVE_WEB: must be boolean (got "maybe")'],
-    [{ DEFAULT_LOCALE: 'es' }, 'Invalid setting DEFAULT_LOCALE: must be one of fr, en, de (got "es")'],
+    [
+      { DEFAULT_LOCALE: 'es' },
+      'Invalid setting DEFAULT_LOCALE: must be one of fr, en, de (got "es")',
+    ],
     [{ MAP_BASE_LAYERS: '[{' }, 'Invalid setting MAP_BASE_LAYERS: is not valid JSON'],
     [{ MAP_BASE_LAYERS: '[{"id":"x"}]' }, /^Invalid setting MAP_BASE_LAYERS: /],
   ])('rejects %j with a message naming the setting', (env, message) => {
@@ -41,7 +53,12 @@ describe('loadConfig', () => {
       {
         PUBLIC_URL: 'https://obs.example.org/',
         MAP_BASE_LAYERS: JSON.stringify([
-          { id: 'osm', name: 'OpenStreetMap', type: 'raster', tiles: ['https://tile.example.org/{z}/{x}/{y}.png'] },
+          {
+            id: 'osm',
+            name: 'OpenStreetMap',
+            type: 'raster',
+            tiles: ['https://tile.example.org/{z}/{x}/{y}.png'],
+          },
         ]),
       },
       cwd,
@@ -59,7 +76,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ CONFIG_FILE: file, PORT: '5000' }, cwd).port).toBe(5000);
 
     writeFileSync(file, JSON.stringify({ SITE_NAM: 'typo' }));
-    expect(() => loadConfig({ CONFIG_FILE: file }, cwd)).toThrow('Invalid setting SITE_NAM: is not a known setting');
+    expect(() => loadConfig({ CONFIG_FILE: file }, cwd)).toThrow(
+      'Invalid setting SITE_NAM: is not a known setting',
+    );
     expect(() => loadConfig({ CONFIG_FILE: path.join(dir, 'missing.json') }, cwd)).toThrow(
       /^Invalid setting CONFIG_FILE: cannot read/,
     );

@@ -20,7 +20,10 @@ const Settings = Type.Object({
   WEB_BUILD_DIR: Type.Optional(Type.String({ minLength: 1 })),
   DEMO_DATA: Type.Optional(Type.Boolean()),
   SITE_NAME: Type.String({ minLength: 1, default: 'Citizen' }),
-  DEFAULT_LOCALE: Type.Union(LOCALES.map((l) => Type.Literal(l)), { default: 'fr' }),
+  DEFAULT_LOCALE: Type.Union(
+    LOCALES.map((l) => Type.Literal(l)),
+    { default: 'fr' },
+  ),
   MAP_BASE_LAYERS: Type.Array(BaseLayer, { default: [] }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -33,7 +36,8 @@ export type Config = {
   port: number;
   host: string;
   publicUrl: string;
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  database:
+    { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   dataDir: string;
   mediaDir: string;
   web: { enabled: boolean; buildDir: string };
@@ -93,7 +97,10 @@ function readConfigFile(file: string): Record<string, unknown> {
     }
     return parsed as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError('CONFIG_FILE', `${file} is not a JSON object (${(error as Error).message})`);
+    throw new ConfigError(
+      'CONFIG_FILE',
+      `${file} is not a JSON object (${(error as Error).message})`,
+    );
   }
 }
 

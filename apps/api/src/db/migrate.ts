@@ -88,7 +88,11 @@ export async function migrationState(
   const exists = await sql<{ exists: boolean }>`
     select to_regclass('schema_migrations') is not null as exists`.execute(db);
   const applied = exists.rows[0]?.exists
-    ? await db.selectFrom('schema_migrations').select(['version', 'name']).orderBy('version').execute()
+    ? await db
+        .selectFrom('schema_migrations')
+        .select(['version', 'name'])
+        .orderBy('version')
+        .execute()
     : [];
   const done = new Set(applied.map((m) => m.version));
   const last = applied.at(-1);

@@ -7,12 +7,7 @@ type Geometry = string;
 type Json = ColumnType<unknown, string, string>;
 
 export type ValidationStatus =
-  | 'pending'
-  | 'certain'
-  | 'probable'
-  | 'doubtful'
-  | 'invalid'
-  | 'not_assessable';
+  'pending' | 'certain' | 'probable' | 'doubtful' | 'invalid' | 'not_assessable';
 
 export type Role = 'observer' | 'validator' | 'admin';
 

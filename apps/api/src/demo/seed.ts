@@ -21,39 +21,105 @@ const PROGRAMS: DemoProgram[] = [
   {
     slug: 'tete-dor',
     title: "Oiseaux du parc de la Tête d'Or",
-    shortDescription: 'Comptez les oiseaux du grand parc lyonnais, autour du lac et dans les allées.',
+    shortDescription:
+      'Comptez les oiseaux du grand parc lyonnais, autour du lac et dans les allées.',
     longDescription:
       "Le parc de la Tête d'Or accueille des oiseaux d'eau, des passereaux et quelques rapaces.\n\nNotez ce que vous voyez : l'espèce, le nombre et l'endroit. Chaque observation aide à suivre leur évolution au fil des saisons.",
     observations: 260,
     species: [
-      'Columba palumbus', 'Turdus merula', 'Parus major', 'Passer domesticus', 'Anas platyrhynchos',
-      'Fringilla coelebs', 'Pica pica', 'Sturnus vulgaris', 'Cygnus olor', 'Fulica atra',
-      'Chroicocephalus ridibundus', 'Ardea cinerea', 'Streptopelia decaocto', 'Apus apus',
-      'Garrulus glandarius', 'Sylvia atricapilla', 'Gallinula chloropus', 'Sitta europaea',
-      'Certhia brachydactyla', 'Dendrocopos major', 'Aythya fuligula', 'Aythya ferina',
-      'Larus michahellis', 'Columba livia', 'Serinus serinus', 'Carduelis chloris',
-      'Regulus ignicapilla', 'Turdus philomelos', 'Prunella modularis', 'Delichon urbicum',
-      'Hirundo rustica', 'Falco tinnunculus', 'Accipiter nisus', 'Strix aluco', 'Ardea alba',
-      'Egretta garzetta', 'Anser anser', 'Muscicapa striata', 'Milvus migrans', 'Corvus frugilegus',
+      'Columba palumbus',
+      'Turdus merula',
+      'Parus major',
+      'Passer domesticus',
+      'Anas platyrhynchos',
+      'Fringilla coelebs',
+      'Pica pica',
+      'Sturnus vulgaris',
+      'Cygnus olor',
+      'Fulica atra',
+      'Chroicocephalus ridibundus',
+      'Ardea cinerea',
+      'Streptopelia decaocto',
+      'Apus apus',
+      'Garrulus glandarius',
+      'Sylvia atricapilla',
+      'Gallinula chloropus',
+      'Sitta europaea',
+      'Certhia brachydactyla',
+      'Dendrocopos major',
+      'Aythya fuligula',
+      'Aythya ferina',
+      'Larus michahellis',
+      'Columba livia',
+      'Serinus serinus',
+      'Carduelis chloris',
+      'Regulus ignicapilla',
+      'Turdus philomelos',
+      'Prunella modularis',
+      'Delichon urbicum',
+      'Hirundo rustica',
+      'Falco tinnunculus',
+      'Accipiter nisus',
+      'Strix aluco',
+      'Ardea alba',
+      'Egretta garzetta',
+      'Anser anser',
+      'Muscicapa striata',
+      'Milvus migrans',
+      'Corvus frugilegus',
     ],
   },
   {
     slug: 'chartreuse',
     title: 'Faune de Chartreuse',
-    shortDescription: 'Oiseaux et papillons des forêts, alpages et falaises du massif de la Chartreuse.',
+    shortDescription:
+      'Oiseaux et papillons des forêts, alpages et falaises du massif de la Chartreuse.',
     longDescription:
       'Des forêts de hêtres et de sapins aux crêtes calcaires, la Chartreuse abrite une faune de montagne remarquable.\n\nLes espèces sensibles (grands rapaces, Apollon) sont affichées au public sur une maille, jamais au point exact.',
     observations: 180,
     species: [
-      'Fringilla coelebs', 'Turdus merula', 'Parus major', 'Garrulus glandarius', 'Buteo buteo',
-      'Sylvia atricapilla', 'Regulus regulus', 'Certhia familiaris', 'Loxia curvirostra',
-      'Turdus viscivorus', 'Corvus corax', 'Dendrocopos major', 'Cinclus cinclus', 'Motacilla cinerea',
-      'Alauda arvensis', 'Oenanthe oenanthe', 'Emberiza citrinella', 'Lanius collurio',
-      'Prunella modularis', 'Turdus pilaris', 'Falco tinnunculus', 'Accipiter gentilis',
-      'Aquila chrysaetos', 'Gyps fulvus', 'Falco peregrinus', 'Circaetus gallicus', 'Milvus milvus',
-      'Lagopus muta', 'Parnassius apollo', 'Cuculus canorus', 'Upupa epops', 'Columba oenas',
-      'Streptopelia turtur', 'Emberiza cirlus', 'Sylvia borin', 'Sylvia communis', 'Asio otus',
-      'Tyto alba', 'Carduelis cannabina', 'Oriolus oriolus', 'Merops apiaster', 'Falco subbuteo',
+      'Fringilla coelebs',
+      'Turdus merula',
+      'Parus major',
+      'Garrulus glandarius',
+      'Buteo buteo',
+      'Sylvia atricapilla',
+      'Regulus regulus',
+      'Certhia familiaris',
+      'Loxia curvirostra',
+      'Turdus viscivorus',
+      'Corvus corax',
+      'Dendrocopos major',
+      'Cinclus cinclus',
+      'Motacilla cinerea',
+      'Alauda arvensis',
+      'Oenanthe oenanthe',
+      'Emberiza citrinella',
+      'Lanius collurio',
+      'Prunella modularis',
+      'Turdus pilaris',
+      'Falco tinnunculus',
+      'Accipiter gentilis',
+      'Aquila chrysaetos',
+      'Gyps fulvus',
+      'Falco peregrinus',
+      'Circaetus gallicus',
+      'Milvus milvus',
+      'Lagopus muta',
+      'Parnassius apollo',
+      'Cuculus canorus',
+      'Upupa epops',
+      'Columba oenas',
+      'Streptopelia turtur',
+      'Emberiza cirlus',
+      'Sylvia borin',
+      'Sylvia communis',
+      'Asio otus',
+      'Tyto alba',
+      'Carduelis cannabina',
+      'Oriolus oriolus',
+      'Merops apiaster',
+      'Falco subbuteo',
     ],
   },
 ];
@@ -90,7 +156,13 @@ export async function seedDemo(db: Kysely<DB>): Promise<DemoAdmin> {
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('species_list_taxa')
-      .values([...cdNomByName.values()].map((cdNom, position) => ({ list_id: list.id, cd_nom: cdNom, position })))
+      .values(
+        [...cdNomByName.values()].map((cdNom, position) => ({
+          list_id: list.id,
+          cd_nom: cdNom,
+          position,
+        })),
+      )
       .execute();
 
     await trx
@@ -154,9 +226,14 @@ export async function seedDemo(db: Kysely<DB>): Promise<DemoAdmin> {
 
 async function seedTaxonomy(trx: Transaction<DB>): Promise<Map<string, number>> {
   const { taxa, errors } = parseTaxref(readData('taxref.tsv'));
-  if (errors.length > 0) throw new Error(`taxref.tsv line ${errors[0]!.line}: ${errors[0]!.message}`);
-  const german = new Map(readTsv('vernacular-de.tsv').map(([cdNom, name]) => [Number(cdNom), name!]));
-  const sensitivity = new Map(readTsv('sensitivity.tsv').map(([cdNom, level]) => [Number(cdNom), Number(level)]));
+  if (errors.length > 0)
+    throw new Error(`taxref.tsv line ${errors[0]!.line}: ${errors[0]!.message}`);
+  const german = new Map(
+    readTsv('vernacular-de.tsv').map(([cdNom, name]) => [Number(cdNom), name!]),
+  );
+  const sensitivity = new Map(
+    readTsv('sensitivity.tsv').map(([cdNom, level]) => [Number(cdNom), Number(level)]),
+  );
 
   await trx
     .insertInto('taxa')

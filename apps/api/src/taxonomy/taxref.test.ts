@@ -24,7 +24,9 @@ describe('parseTaxref', () => {
   });
 
   it('reports bad rows with their line numbers and keeps the good ones', () => {
-    const text = [HEADER, '1\t1\tES\tA a', 'x\t1\tES\tB b', '', '3\t\tES\tC c', '4\t4\tES\t'].join('\n');
+    const text = [HEADER, '1\t1\tES\tA a', 'x\t1\tES\tB b', '', '3\t\tES\tC c', '4\t4\tES\t'].join(
+      '\n',
+    );
     const { taxa, errors } = parseTaxref(text);
     expect(taxa.map((t) => t.cdNom)).toEqual([1]);
     expect(errors).toEqual([

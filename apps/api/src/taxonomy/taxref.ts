@@ -47,9 +47,15 @@ export function parseTaxref(text: string): { taxa: TaxrefTaxon[]; errors: Taxref
     const cdRef = Number(col(cells, 'CD_REF'));
     const scientificName = col(cells, 'LB_NOM');
     if (!Number.isInteger(cdNom) || cdNom <= 0) {
-      errors.push({ line, message: `CD_NOM "${col(cells, 'CD_NOM') ?? ''}" is not a positive integer` });
+      errors.push({
+        line,
+        message: `CD_NOM "${col(cells, 'CD_NOM') ?? ''}" is not a positive integer`,
+      });
     } else if (!Number.isInteger(cdRef) || cdRef <= 0) {
-      errors.push({ line, message: `CD_REF "${col(cells, 'CD_REF') ?? ''}" is not a positive integer` });
+      errors.push({
+        line,
+        message: `CD_REF "${col(cells, 'CD_REF') ?? ''}" is not a positive integer`,
+      });
     } else if (!scientificName) {
       errors.push({ line, message: 'LB_NOM is empty' });
     } else {
@@ -79,5 +85,12 @@ export function parseTaxref(text: string): { taxa: TaxrefTaxon[]; errors: Taxref
 /** TAXREF lists several vernacular names separated by commas, the usual one first. */
 function splitNames(value: string | null): string[] {
   if (!value) return [];
-  return [...new Set(value.split(',').map((n) => n.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

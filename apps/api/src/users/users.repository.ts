@@ -16,7 +16,13 @@ export function createUsersRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
-    insert(user: { username: string; email: string; passwordHash: string; role: Role; active: boolean }) {
+    insert(user: {
+      username: string;
+      email: string;
+      passwordHash: string;
+      role: Role;
+      active: boolean;
+    }) {
       return db
         .insertInto('users')
         .values({
