@@ -30,6 +30,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],

@@ -54,37 +54,31 @@ export async function buildApp({
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {
-      return reply
-        .code(error.statusCode)
-        .send({
-          statusCode: error.statusCode,
-          error: reasonOf(error.statusCode),
-          message: error.message,
-        });
+      return reply.code(error.statusCode).send({
+        statusCode: error.statusCode,
+        error: reasonOf(error.statusCode),
+        message: error.message,
+      });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) {
       request.log.error(error);
-      return reply
-        .code(500)
-        .send({
-          statusCode: 500,
-          error: 'Internal Server Error',
-          message: 'Something went wrong on our side',
-        });
+      return reply.code(500).send({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Something went wrong on our side',
+      });
     }
     return reply
       .code(status)
       .send({ statusCode: status, error: reasonOf(status), message: (error as Error).message });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({
-        statusCode: 404,
-        error: 'Not Found',
-        message: `No route ${request.method} ${request.url.split('?')[0]}`,
-      }),
+    reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `No route ${request.method} ${request.url.split('?')[0]}`,
+    }),
   );
 
   await app.register(swagger, {
