@@ -2,18 +2,13 @@ import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import './auth/current-user.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
-import { healthRoutes } from './health/health.routes.js';
-import { HttpError } from './http/errors.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import type { App } from './http/types.js';
-import { createObservationsRepository } from './observations/observations.repository.js';
-import { observationsRoutes } from './observations/observations.routes.js';
-import { createObservationsService } from './observations/observations.service.js';
-import { createProgramsRepository } from './programs/programs.repository.js';
-import { programsRoutes } from './programs/programs.routes.js';
-import { createProgramsService } from './programs/programs.service.js';
-import { settingsRoutes } from './settings/settings.routes.js';
+import { ROUTES } from './routes.js';
+import { createServices } from './services.js';
 import { VERSION } from './version.js';
 import { isApiPath, type WebHandler } from './web/web-handler.js';
 
@@ -25,7 +20,7 @@ export type AppOptions = {
   web?: WebHandler;
 };
 
-/** The HTTP API under /api. The web app, when served by the same process, is mounted by main. */
+/** The HTTP API under /api, and the web app in front of it when `web` is given. */
 export async function buildApp({
   config,
   database,
@@ -38,7 +33,6 @@ export async function buildApp({
       disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     }),
     trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   if (web) {
@@ -51,35 +45,9 @@ export async function buildApp({
       });
     });
   }
-
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof HttpError) {
-      return reply.code(error.statusCode).send({
-        statusCode: error.statusCode,
-        error: reasonOf(error.statusCode),
-        message: error.message,
-      });
-    }
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) {
-      request.log.error(error);
-      return reply.code(500).send({
-        statusCode: 500,
-        error: 'Internal Server Error',
-        message: 'Something went wrong on our side',
-      });
-    }
-    return reply
-      .code(status)
-      .send({ statusCode: status, error: reasonOf(status), message: (error as Error).message });
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      statusCode: 404,
-      error: 'Not Found',
-      message: `No route ${request.method} ${request.url.split('?')[0]}`,
-    }),
-  );
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.decorateRequest('user', null);
 
   await app.register(swagger, {
     openapi: {
@@ -93,37 +61,13 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const programs = createProgramsService(createProgramsRepository(database.db));
-  const observations = createObservationsService(
-    createObservationsRepository(database.db),
-    programs,
-  );
-
+  const services = createServices(config, database);
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();
-      healthRoutes(typed, database, VERSION);
-      settingsRoutes(typed, config);
-      programsRoutes(typed, programs);
-      observationsRoutes(typed, observations, config.defaultLocale);
+      for (const routes of ROUTES) routes(typed, services);
     },
     { prefix: '/api' },
   );
   return app;
-}
-
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-};
-
-function reasonOf(status: number): string {
-  return REASONS[status] ?? 'Error';
 }

@@ -1,11 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { Health } from '@citizen/shared';
 import type { Database } from '../db/database.js';
+import type { Services } from '../services.js';
+import { VERSION } from '../version.js';
 import { migrationState } from '../db/migrate.js';
 import type { DB } from '../db/schema.js';
 import type { App } from '../http/types.js';
 
-export function healthRoutes(app: App, database: Database, version: string) {
+export function healthRoutes(app: App, { database }: Services) {
   app.get(
     '/health',
     {
@@ -16,7 +18,7 @@ export function healthRoutes(app: App, database: Database, version: string) {
       },
     },
     async (_request, reply) => {
-      const health = await checkHealth(database, version);
+      const health = await checkHealth(database, VERSION);
       return reply.code(health.status === 'ok' ? 200 : 503).send(health);
     },
   );

@@ -3,8 +3,28 @@ export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     message: string,
+    /** Extra fields for the response body, e.g. `{ errors: [...] }` naming each bad field. */
+    readonly details: object = {},
   ) {
     super(message);
+  }
+}
+
+export class BadRequestError extends HttpError {
+  constructor(message: string, details: object = {}) {
+    super(400, message, details);
+  }
+}
+
+export class UnauthorizedError extends HttpError {
+  constructor(message = 'You need to log in') {
+    super(401, message);
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(message = 'You are not allowed to do this') {
+    super(403, message);
   }
 }
 
@@ -14,8 +34,8 @@ export class NotFoundError extends HttpError {
   }
 }
 
-export class BadRequestError extends HttpError {
+export class ConflictError extends HttpError {
   constructor(message: string) {
-    super(400, message);
+    super(409, message);
   }
 }

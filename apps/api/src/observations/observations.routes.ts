@@ -1,19 +1,10 @@
 import { Type } from 'typebox';
-import {
-  ErrorResponse,
-  IdParams,
-  Locale,
-  ObservationFeatureCollection,
-  type Locale as LocaleType,
-} from '@citizen/shared';
+import { ErrorResponse, IdParams, Locale, ObservationFeatureCollection } from '@citizen/shared';
 import type { App } from '../http/types.js';
-import { MAX_FEATURES, type ObservationsService } from './observations.service.js';
+import type { Services } from '../services.js';
+import { MAX_FEATURES } from './observations.service.js';
 
-export function observationsRoutes(
-  app: App,
-  observations: ObservationsService,
-  defaultLocale: LocaleType,
-) {
+export function observationsRoutes(app: App, { observations, config }: Services) {
   app.get(
     '/programs/:id/observations',
     {
@@ -31,7 +22,7 @@ export function observationsRoutes(
     async (request) =>
       observations.programFeatures(
         request.params.id,
-        request.query.lang ?? defaultLocale,
+        request.query.lang ?? config.defaultLocale,
         request.query.limit,
       ),
   );

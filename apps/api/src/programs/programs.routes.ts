@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import { ErrorResponse, IdParams, Locale, ProgramDetail, ProgramList } from '@citizen/shared';
 import type { App } from '../http/types.js';
-import type { ProgramsService } from './programs.service.js';
+import type { Services } from '../services.js';
 
 export const LangQuery = Type.Object({ lang: Type.Optional(Locale) });
 
-export function programsRoutes(app: App, programs: ProgramsService) {
+export function programsRoutes(app: App, { programs }: Services) {
   app.get(
     '/programs',
     {

@@ -1,8 +1,8 @@
 import { PublicSettings } from '@citizen/shared';
-import type { Config } from '../config/config.js';
 import type { App } from '../http/types.js';
+import type { Services } from '../services.js';
 
-export function settingsRoutes(app: App, config: Config) {
+export function settingsRoutes(app: App, { config }: Services) {
   app.get(
     '/settings',
     {

@@ -1,0 +1,14 @@
+import { healthRoutes } from './health/health.routes.js';
+import type { App } from './http/types.js';
+import { observationsRoutes } from './observations/observations.routes.js';
+import { programsRoutes } from './programs/programs.routes.js';
+import type { Services } from './services.js';
+import { settingsRoutes } from './settings/settings.routes.js';
+
+/** Every route module of the API, mounted under /api. */
+export const ROUTES: ((app: App, services: Services) => void)[] = [
+  healthRoutes,
+  settingsRoutes,
+  programsRoutes,
+  observationsRoutes,
+];
