@@ -1,5 +1,6 @@
 export * from './common.js';
 export * from './geojson.js';
 export * from './health.js';
+export * from './media.js';
 export * from './programs.js';
 export * from './settings.js';

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { BaseLayer, LOCALES, type Locale } from '@citizen/shared';
+import {
+  BaseLayer,
+  LOCALES,
+  PHOTO_LICENCES,
+  type Locale,
+  type PhotoLicence,
+} from '@citizen/shared';
 
 /**
  * Every setting of the platform, read once at start from environment variables and an
@@ -25,6 +31,14 @@ const Settings = Type.Object({
     { default: 'fr' },
   ),
   MAP_BASE_LAYERS: Type.Array(BaseLayer, { default: [] }),
+  PHOTO_MAX_BYTES: Type.Integer({ minimum: 100_000, maximum: 200_000_000, default: 20_000_000 }),
+  PHOTO_DEFAULT_LICENCE: Type.Union(
+    PHOTO_LICENCES.map((l) => Type.Literal(l)),
+    {
+      default: 'CC-BY-4.0',
+    },
+  ),
+  REVERSE_GEOCODER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -46,6 +60,9 @@ export type Config = {
   siteName: string;
   defaultLocale: Locale;
   map: { baseLayers: BaseLayer[] };
+  photos: { maxBytes: number; defaultLicence: PhotoLicence };
+  /** Asked for a municipality name when no imported area covers a point (Nominatim-style API). */
+  reverseGeocoderUrl: string | null;
   logLevel: string;
 };
 
@@ -153,6 +170,8 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     siteName: s.SITE_NAME,
     defaultLocale: s.DEFAULT_LOCALE,
     map: { baseLayers: s.MAP_BASE_LAYERS },
+    photos: { maxBytes: s.PHOTO_MAX_BYTES, defaultLicence: s.PHOTO_DEFAULT_LICENCE },
+    reverseGeocoderUrl: s.REVERSE_GEOCODER_URL ?? null,
     logLevel: s.LOG_LEVEL,
   };
 }

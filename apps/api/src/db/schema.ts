@@ -42,6 +42,9 @@ export interface MediaTable {
   author: string | null;
   licence: string | null;
   uploaded_by: number | null;
+  original_name: string | null;
+  taken_at: Date | null;
+  variants: Generated<string[]>;
   created_at: Generated<Timestamp>;
 }
 
@@ -122,6 +125,7 @@ export interface ProgramsTable {
   starts_on: string | null;
   ends_on: string | null;
   is_active: Generated<boolean>;
+  licence: Generated<string>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
 }
@@ -137,6 +141,7 @@ export interface ObservationsTable {
   geom: Geometry;
   coordinate_uncertainty_m: number | null;
   municipality: string | null;
+  municipality_code: string | null;
   custom_data: Generated<Json>;
   observer_id: number | null;
   observer_name: string | null;
@@ -152,7 +157,18 @@ export interface ObservationMediaTable {
   position: Generated<number>;
 }
 
+export interface AreasTable {
+  id: Generated<number>;
+  kind: string;
+  code: string;
+  name: string;
+  geom: Geometry;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DB {
+  areas: AreasTable;
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
   media: MediaTable;
