@@ -1,4 +1,5 @@
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -60,6 +61,9 @@ export async function buildApp({
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Limits are set per request by the routes that take files (see media/multipart.ts).
+  await app.register(multipart);
 
   const services = createServices(config, database);
   await app.register(

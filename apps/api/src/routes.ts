@@ -1,6 +1,8 @@
 import { healthRoutes } from './health/health.routes.js';
 import type { App } from './http/types.js';
+import { mediaRoutes } from './media/media.routes.js';
 import { observationsRoutes } from './observations/observations.routes.js';
+import { observationWriteRoutes } from './observations/write.routes.js';
 import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
 import { settingsRoutes } from './settings/settings.routes.js';
@@ -11,4 +13,6 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   settingsRoutes,
   programsRoutes,
   observationsRoutes,
+  mediaRoutes,
+  observationWriteRoutes,
 ];

@@ -1,16 +1,31 @@
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
+import { createReverseGeocoder } from './areas/reverse-geocoder.js';
+import { createMediaStore } from './media/media-store.js';
+import { createPhotosService } from './media/photos.service.js';
 import { createObservationsRepository } from './observations/observations.repository.js';
 import { createObservationsService } from './observations/observations.service.js';
+import { createObservationWriteRepository } from './observations/write.repository.js';
+import { createObservationWriter } from './observations/write.service.js';
 import { createProgramsRepository } from './programs/programs.repository.js';
 import { createProgramsService } from './programs/programs.service.js';
 
 /** Wires repositories into services: the one place that knows how the domains depend on each other. */
 export function createServices(config: Config, database: Database) {
   const { db } = database;
+  const mediaStore = createMediaStore(config.mediaDir);
+  const photos = createPhotosService(db, mediaStore);
   const programs = createProgramsService(createProgramsRepository(db));
   const observations = createObservationsService(createObservationsRepository(db), programs);
-  return { config, database, programs, observations };
+  const observationWriter = createObservationWriter({
+    repository: createObservationWriteRepository(db),
+    photos,
+    config,
+    reverseGeocoder: config.reverseGeocoderUrl
+      ? createReverseGeocoder(config.reverseGeocoderUrl)
+      : null,
+  });
+  return { config, database, mediaStore, photos, programs, observations, observationWriter };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,8 @@ export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
   error: Type.String(),
   message: Type.String(),
+  /** For invalid input: each bad field and what is wrong with it. */
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
 export type ErrorResponse = Static<typeof ErrorResponse>;
 

@@ -5,6 +5,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A PostGIS geometry: written with sql<string>`ST_...`, read with ST_AsGeoJSON. */
 type Geometry = string;
 type Json = ColumnType<unknown, string, string>;
+type JsonWithDefault = ColumnType<unknown, string | undefined, string>;
 
 export type ValidationStatus =
   'pending' | 'certain' | 'probable' | 'doubtful' | 'invalid' | 'not_assessable';
@@ -28,8 +29,72 @@ export interface UsersTable {
   is_active: Generated<boolean>;
   email_confirmed_at: Date | null;
   locale: Generated<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  avatar_key: string | null;
+  notify_by_email: Generated<boolean>;
+  terms_accepted_at: Timestamp | null;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+}
+
+export type SessionTransport = 'cookie' | 'bearer';
+
+export interface SessionsTable {
+  id: Generated<string>;
+  user_id: number;
+  transport: SessionTransport;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+}
+
+export interface SessionTokensTable {
+  token_hash: string;
+  session_id: string;
+  kind: 'access' | 'refresh';
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type AccountTokenPurpose = 'confirm_email' | 'reset_password' | 'change_email';
+
+export interface AccountTokensTable {
+  token_hash: string;
+  user_id: number;
+  purpose: AccountTokenPurpose;
+  new_email: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  failed_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  event: string;
+  user_id: number | null;
+  actor_id: number | null;
+  ip: string | null;
+  details: JsonWithDefault;
 }
 
 export interface MediaTable {
@@ -45,7 +110,7 @@ export interface MediaTable {
   original_name: string | null;
   taken_at: Date | null;
   variants: Generated<string[]>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface TaxaTable {
@@ -62,8 +127,8 @@ export interface TaxaTable {
   observer_group: string | null;
   sensitivity: Generated<number>;
   taxref_version: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface VernacularNamesTable {
@@ -78,8 +143,8 @@ export interface SpeciesListsTable {
   id: Generated<number>;
   name: string;
   description: Generated<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface SpeciesListTaxaTable {
@@ -95,17 +160,17 @@ export interface ProjectsTable {
   title: string;
   short_description: Generated<string>;
   long_description: Generated<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface CustomFormsTable {
   id: Generated<number>;
   name: string;
   json_schema: Json;
-  ui_schema: Generated<Json>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  ui_schema: JsonWithDefault;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ProgramsTable {
@@ -126,8 +191,8 @@ export interface ProgramsTable {
   ends_on: string | null;
   is_active: Generated<boolean>;
   licence: Generated<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ObservationsTable {
@@ -142,13 +207,13 @@ export interface ObservationsTable {
   coordinate_uncertainty_m: number | null;
   municipality: string | null;
   municipality_code: string | null;
-  custom_data: Generated<Json>;
+  custom_data: JsonWithDefault;
   observer_id: number | null;
   observer_name: string | null;
   contact_email: string | null;
   validation_status: Generated<ValidationStatus>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ObservationMediaTable {
@@ -163,14 +228,19 @@ export interface AreasTable {
   code: string;
   name: string;
   geom: Geometry;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface DB {
   areas: AreasTable;
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
+  sessions: SessionsTable;
+  session_tokens: SessionTokensTable;
+  account_tokens: AccountTokensTable;
+  mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable;
   media: MediaTable;
   taxa: TaxaTable;
   vernacular_names: VernacularNamesTable;

@@ -1,0 +1,50 @@
+import type { FastifyRequest } from 'fastify';
+import { BadRequestError, HttpError } from '../http/errors.js';
+
+export type UploadedFile = { field: string; filename: string; bytes: Buffer };
+
+/**
+ * Reads a multipart request: its files (at most `maxFiles`, each at most `maxBytes`) and its
+ * text fields.
+ */
+export async function readUploads(
+  request: FastifyRequest,
+  { maxFiles, maxBytes }: { maxFiles: number; maxBytes: number },
+): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
+  if (!request.isMultipart()) throw new HttpError(415, 'Send multipart/form-data');
+  const files: UploadedFile[] = [];
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of request.parts({
+      limits: { fileSize: maxBytes, files: maxFiles + 1 },
+    })) {
+      if (part.type === 'file') {
+        if (files.length === maxFiles) {
+          throw new BadRequestError(
+            `At most ${maxFiles} photo${maxFiles > 1 ? 's' : ''} may be sent`,
+          );
+        }
+        files.push({
+          field: part.fieldname,
+          filename: part.filename || 'photo',
+          bytes: await part.toBuffer(),
+        });
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new HttpError(
+        413,
+        `A photo is larger than the limit of ${Math.round(maxBytes / 1e6)} MB`,
+      );
+    }
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+      throw new BadRequestError(`At most ${maxFiles} photos may be sent`);
+    }
+    throw error;
+  }
+  return { files, fields };
+}

@@ -1,0 +1,98 @@
+import type { FastifyRequest } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+import {
+  ErrorResponse,
+  ObservationInput,
+  ObservationPatch,
+  SavedObservation,
+} from '@citizen/shared';
+import type { App } from '../http/types.js';
+import { parseJsonField, validateAgainst } from '../http/validate.js';
+import { readUploads } from '../media/multipart.js';
+import type { Services } from '../services.js';
+import { MAX_PHOTOS } from './write.service.js';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  413: ErrorResponse,
+  415: ErrorResponse,
+};
+
+/**
+ * A JSON body, or multipart/form-data with that JSON as text in an `observation` field and up to
+ * five photos as `photo` files. Fastify checks the JSON body; the multipart field is checked
+ * against the same schema by the handler.
+ */
+const jsonOrMultipart = (schema: TSchema) => ({ content: { 'application/json': { schema } } });
+
+export function observationWriteRoutes(app: App, { observationWriter, config }: Services) {
+  async function readBody<T extends TSchema>(request: FastifyRequest, schema: T) {
+    if (!request.isMultipart()) {
+      return { input: validateAgainst(schema, request.body ?? {}, 'body'), files: [] };
+    }
+    const { files, fields } = await readUploads(request, {
+      maxFiles: MAX_PHOTOS,
+      maxBytes: config.photos.maxBytes,
+    });
+    return {
+      input: validateAgainst(schema, parseJsonField(fields, 'observation'), 'observation'),
+      files,
+    };
+  }
+
+  app.post(
+    '/observations',
+    {
+      schema: {
+        tags: ['observations'],
+        summary: 'Record an observation, with up to 5 photos (multipart) or without (JSON)',
+        body: jsonOrMultipart(ObservationInput),
+        response: { 201: SavedObservation, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { input, files } = await readBody(request, ObservationInput);
+      const saved = await observationWriter.create(input, files, request.user);
+      return reply.code(201).header('location', `/api/observations/${saved.id}`).send(saved);
+    },
+  );
+
+  app.patch(
+    '/observations/:id',
+    {
+      schema: {
+        tags: ['observations'],
+        summary:
+          'Change an observation (its observer or an admin); photos may be added and removed',
+        params: IdParams,
+        body: jsonOrMultipart(ObservationPatch),
+        response: { 200: SavedObservation, ...errors },
+      },
+    },
+    async (request) => {
+      const { input, files } = await readBody(request, ObservationPatch);
+      return observationWriter.update(request.params.id, input, files, request.user);
+    },
+  );
+
+  app.delete(
+    '/observations/:id',
+    {
+      schema: {
+        tags: ['observations'],
+        summary: 'Delete an observation and its photos (its observer or an admin)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await observationWriter.delete(request.params.id, request.user);
+      return reply.code(204).send(null);
+    },
+  );
+}

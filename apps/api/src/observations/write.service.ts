@@ -1,0 +1,258 @@
+import type {
+  ObservationInput,
+  ObservationPatch,
+  PointGeometry,
+  SavedObservation,
+} from '@citizen/shared';
+import type { ReverseGeocoder } from '../areas/reverse-geocoder.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { Config } from '../config/config.js';
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+} from '../http/errors.js';
+import type { PhotosService, PhotoUpload } from '../media/photos.service.js';
+import { canDeleteObservation, canEditObservation } from '../policies/observations.policy.js';
+import { validateCustomData } from './custom-data.js';
+import { pointSql, type ObservationWriteRepository } from './write.repository.js';
+
+export const MAX_PHOTOS = 5;
+
+/** Up to UTC+14, "today" somewhere on Earth: the latest date an observation may have. */
+export function latestAllowedDate(now = Date.now()): string {
+  return new Date(now + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+type Deps = {
+  repository: ObservationWriteRepository;
+  photos: PhotosService;
+  config: Config;
+  reverseGeocoder: ReverseGeocoder | null;
+};
+
+export function createObservationWriter({ repository, photos, config, reverseGeocoder }: Deps) {
+  async function checkProgram(programId: number, point: number[] | null, user: CurrentUser | null) {
+    const program = await repository.programForWriting(programId, point);
+    if (!program || !program.is_active) {
+      throw new NotFoundError(`Programme ${programId} does not exist or is not active`);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    if (
+      (program.starts_on && today < program.starts_on) ||
+      (program.ends_on && today > program.ends_on)
+    ) {
+      throw new ConflictError(`Programme ${programId} is not open for observations today`);
+    }
+    if (program.registration_required && !user) {
+      throw new UnauthorizedError(
+        'This programme asks you to log in before you record an observation',
+      );
+    }
+    if (!program.covers_point) {
+      throw new BadRequestError("The location is outside the programme's area", {
+        errors: [{ field: 'location', message: "is outside the programme's area" }],
+      });
+    }
+    return program;
+  }
+
+  async function checkTaxon(cdNom: number, listId: number | null) {
+    const taxon = await repository.taxonForProgram(cdNom, listId);
+    if (!taxon) {
+      throw new BadRequestError(`Unknown taxon ${cdNom}`, {
+        errors: [{ field: 'cdNom', message: 'is not a known taxon' }],
+      });
+    }
+    if (!taxon.in_list) {
+      throw new BadRequestError(`Taxon ${cdNom} is not on this programme's species list`, {
+        errors: [{ field: 'cdNom', message: "is not on the programme's species list" }],
+      });
+    }
+  }
+
+  function checkDate(observedOn: string) {
+    if (observedOn > latestAllowedDate()) {
+      throw new BadRequestError(`The date ${observedOn} is in the future`, {
+        errors: [{ field: 'observedOn', message: 'must not be in the future' }],
+      });
+    }
+  }
+
+  function checkPoint(location: PointGeometry): number[] {
+    const [lon, lat] = location.coordinates as [number, number];
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
+      throw new BadRequestError('The location must be [longitude, latitude] in degrees', {
+        errors: [{ field: 'location', message: 'must be [longitude, latitude] in WGS 84 degrees' }],
+      });
+    }
+    return [lon, lat];
+  }
+
+  const formOf = (
+    program: NonNullable<Awaited<ReturnType<ObservationWriteRepository['programForWriting']>>>,
+  ) =>
+    program.form_id === null
+      ? null
+      : {
+          id: program.form_id,
+          jsonSchema: program.json_schema,
+          version: String(program.form_updated_at?.valueOf()),
+        };
+
+  async function municipalityFallback(point: number[]): Promise<string | null> {
+    if (!reverseGeocoder || (await repository.municipalityAt(point))) return null;
+    return reverseGeocoder(point);
+  }
+
+  async function load(id: string): Promise<SavedObservation> {
+    const row = await repository.find(id);
+    if (!row) throw new NotFoundError(`Observation ${id} does not exist`);
+    const photoMap = await photos.listFor([id]);
+    return {
+      id: row.id,
+      programId: row.program_id,
+      cdNom: row.cd_nom,
+      observedOn: row.observed_on,
+      observedTime: row.observed_time ? row.observed_time.slice(0, 5) : null,
+      count: row.count,
+      comment: row.comment,
+      location: JSON.parse(row.location) as PointGeometry,
+      coordinateUncertaintyM: row.coordinate_uncertainty_m,
+      municipality: row.municipality,
+      customData: (row.custom_data ?? {}) as Record<string, unknown>,
+      validationStatus: row.validation_status,
+      photos: photoMap.get(id) ?? [],
+      createdAt: new Date(row.created_at).toISOString(),
+      updatedAt: new Date(row.updated_at).toISOString(),
+    };
+  }
+
+  function photoUploads(
+    input: { photos?: ObservationInput['photos'] },
+    files: { bytes: Buffer; filename: string }[],
+    user: CurrentUser | null,
+  ): PhotoUpload[] {
+    if (files.length > MAX_PHOTOS)
+      throw new BadRequestError(`At most ${MAX_PHOTOS} photos per observation`);
+    return files.map((file, i) => ({
+      bytes: file.bytes,
+      filename: file.filename,
+      licence: input.photos?.[i]?.licence ?? config.photos.defaultLicence,
+      author: input.photos?.[i]?.author ?? user?.username ?? null,
+    }));
+  }
+
+  async function ownedObservation(
+    id: string,
+    user: CurrentUser | null,
+    can: typeof canEditObservation,
+  ) {
+    const row = await repository.find(id);
+    if (!row) throw new NotFoundError(`Observation ${id} does not exist`);
+    if (!user) throw new UnauthorizedError();
+    if (!can(user, { observerId: row.observer_id })) {
+      throw new ForbiddenError('Only the observer or an administrator may change this observation');
+    }
+    return row;
+  }
+
+  return {
+    async create(
+      input: ObservationInput,
+      files: { bytes: Buffer; filename: string }[],
+      user: CurrentUser | null,
+    ): Promise<SavedObservation> {
+      const point = checkPoint(input.location);
+      checkDate(input.observedOn);
+      const program = await checkProgram(input.programId, point, user);
+      await checkTaxon(input.cdNom, program.species_list_id);
+      validateCustomData(formOf(program), input.customData ?? {});
+      const uploads = photoUploads(input, files, user);
+      const municipality = await municipalityFallback(point);
+
+      const id = await photos.saveWith(uploads, user?.id ?? null, async (trx, mediaIds) => {
+        const { id } = await repository.insert(trx, {
+          program_id: program.id,
+          cd_nom: input.cdNom,
+          observed_on: input.observedOn,
+          observed_time: input.observedTime ?? null,
+          count: input.count ?? 1,
+          comment: input.comment?.trim() || null,
+          geom: pointSql(point),
+          coordinate_uncertainty_m: input.coordinateUncertaintyM ?? null,
+          municipality,
+          custom_data: JSON.stringify(input.customData ?? {}),
+          observer_id: user?.id ?? null,
+          observer_name: user ? user.username : input.observerName?.trim() || null,
+          // A logged-in observer's address is on their account, never copied here.
+          contact_email: user ? null : (input.contactEmail ?? null),
+        });
+        await repository.linkPhotos(trx, id, mediaIds, 0);
+        return id;
+      });
+      return load(id);
+    },
+
+    async update(
+      id: string,
+      patch: ObservationPatch,
+      files: { bytes: Buffer; filename: string }[],
+      user: CurrentUser | null,
+    ): Promise<SavedObservation> {
+      const current = await ownedObservation(id, user, canEditObservation);
+      const point = patch.location ? checkPoint(patch.location) : null;
+      if (patch.observedOn) checkDate(patch.observedOn);
+      const program = await checkProgram(current.program_id, point, user);
+      if (patch.cdNom !== undefined) await checkTaxon(patch.cdNom, program.species_list_id);
+      if (patch.customData !== undefined) validateCustomData(formOf(program), patch.customData);
+
+      const existing = await repository.photoIds(id);
+      const removing = new Set(patch.deletePhotos ?? []);
+      const unknown = [...removing].filter((m) => !existing.some((e) => e.media_id === m));
+      if (unknown.length > 0)
+        throw new BadRequestError(`Photo ${unknown[0]} is not a photo of this observation`);
+      if (existing.length - removing.size + files.length > MAX_PHOTOS) {
+        throw new BadRequestError(`At most ${MAX_PHOTOS} photos per observation`);
+      }
+      const uploads = photoUploads({}, files, user);
+      const municipality = point ? await municipalityFallback(point) : undefined;
+
+      const removedKeys = await photos.saveWith(uploads, user!.id, async (trx, mediaIds) => {
+        await repository.update(trx, id, {
+          ...(patch.cdNom !== undefined && { cd_nom: patch.cdNom }),
+          // A new identification needs a new expert look.
+          ...(patch.cdNom !== undefined &&
+            patch.cdNom !== current.cd_nom && { validation_status: 'pending' as const }),
+          ...(patch.observedOn !== undefined && { observed_on: patch.observedOn }),
+          ...(patch.observedTime !== undefined && { observed_time: patch.observedTime }),
+          ...(patch.count !== undefined && { count: patch.count }),
+          ...(patch.comment !== undefined && { comment: patch.comment?.trim() || null }),
+          ...(point && { geom: pointSql(point), municipality: municipality ?? null }),
+          ...(patch.coordinateUncertaintyM !== undefined && {
+            coordinate_uncertainty_m: patch.coordinateUncertaintyM,
+          }),
+          ...(patch.customData !== undefined && { custom_data: JSON.stringify(patch.customData) }),
+        });
+        const keys = await repository.deletePhotos(trx, id, [...removing]);
+        const next = Math.max(-1, ...existing.map((e) => e.position)) + 1;
+        await repository.linkPhotos(trx, id, mediaIds, next);
+        return keys;
+      });
+      await photos.removeFiles(removedKeys);
+      return load(id);
+    },
+
+    async delete(id: string, user: CurrentUser | null): Promise<void> {
+      await ownedObservation(id, user, canDeleteObservation);
+      const keys = await repository.transaction().execute((trx) => repository.delete(trx, id));
+      await photos.removeFiles(keys);
+    },
+
+    load,
+  };
+}
+
+export type ObservationWriter = ReturnType<typeof createObservationWriter>;
