@@ -1,57 +1,96 @@
 #!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { createAreasService } from './areas/areas.service.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { DatabaseUnreachableError, openDatabase } from './db/database.js';
+import { DatabaseUnreachableError, openDatabase, type Database } from './db/database.js';
 import { migrate, migrationState, MigrationError } from './db/migrate.js';
+import { HttpError } from './http/errors.js';
 import { generatePassword, hashPassword } from './users/passwords.js';
 import { createUsersRepository } from './users/users.repository.js';
 
-const USAGE = `Usage: citizen <command>
+type Command = {
+  usage: string;
+  /** Returns the exit code. The database is migrated first unless `migrates` is false. */
+  run(database: Database, args: string[]): Promise<number>;
+  migrates?: false;
+};
 
-Commands:
-  migrate                                  apply pending database migrations
-  migration-status                         list applied and pending migrations
-  create-admin --username U --email E      create an administrator; prints a generated
-               [--password-stdin]          password unless one is read from standard input
-`;
+const COMMANDS: Record<string, Command> = {
+  migrate: {
+    usage: 'migrate                                  apply pending database migrations',
+    migrates: false,
+    async run(database) {
+      const applied = await migrate(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply');
+      return 0;
+    },
+  },
+  'migration-status': {
+    usage: 'migration-status                         list applied and pending migrations',
+    migrates: false,
+    async run(database) {
+      const state = await migrationState(database.db);
+      console.log(`Applied: ${state.applied} (latest ${state.latest ?? 'none'})`);
+      console.log(`Pending: ${state.pending.length ? state.pending.join(', ') : 'none'}`);
+      return 0;
+    },
+  },
+  'create-admin': {
+    usage:
+      'create-admin --username U --email E      create an administrator; prints a generated\n' +
+      '             [--password-stdin]           password unless one is read from standard input',
+    run: createAdmin,
+  },
+  'import-areas': {
+    usage:
+      'import-areas [--kind K] FILE.geojson     import municipalities (default kind) or other\n' +
+      '                                         areas; features need code and name properties',
+    async run(database, args) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { kind: { type: 'string', default: 'municipality' } },
+      });
+      if (positionals.length !== 1) return usageError('import-areas needs one GeoJSON file');
+      const text = await readFile(positionals[0]!, 'utf8');
+      const report = await createAreasService(database.db).importGeoJson(values.kind, text);
+      console.log(
+        `Areas of kind ${report.kind}: ${report.inserted} added, ${report.updated} updated`,
+      );
+      return 0;
+    },
+  },
+};
+
+const USAGE = `Usage: citizen <command>\n\nCommands:\n${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}`)
+  .join('\n')}\n`;
+
+function usageError(message: string): number {
+  console.error(`${message}\n\n${USAGE}`);
+  return 2;
+}
 
 async function run(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === 'help') {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === 'help') {
     console.log(USAGE);
-    return command ? 0 : 2;
+    return name ? 0 : 2;
   }
-  if (!['migrate', 'migration-status', 'create-admin'].includes(command)) {
-    console.error(`Unknown command "${command}"\n\n${USAGE}`);
-    return 2;
-  }
+  const command = COMMANDS[name];
+  if (!command) return usageError(`Unknown command "${name}"`);
   const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
-    switch (command) {
-      case 'migrate': {
-        const applied = await migrate(database.db);
-        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply');
-        return 0;
-      }
-      case 'migration-status': {
-        const state = await migrationState(database.db);
-        console.log(`Applied: ${state.applied} (latest ${state.latest ?? 'none'})`);
-        console.log(`Pending: ${state.pending.length ? state.pending.join(', ') : 'none'}`);
-        return 0;
-      }
-      case 'create-admin':
-        await migrate(database.db);
-        return await createAdmin(database, rest);
-      default:
-        return 2;
-    }
+    if (command.migrates !== false) await migrate(database.db);
+    return await command.run(database, args);
   } finally {
     await database.close();
   }
 }
 
-async function createAdmin(database: Awaited<ReturnType<typeof openDatabase>>, args: string[]) {
+async function createAdmin(database: Database, args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
@@ -60,10 +99,8 @@ async function createAdmin(database: Awaited<ReturnType<typeof openDatabase>>, a
       'password-stdin': { type: 'boolean', default: false },
     },
   });
-  if (!values.username || !values.email) {
-    console.error('create-admin needs --username and --email');
-    return 2;
-  }
+  if (!values.username || !values.email)
+    return usageError('create-admin needs --username and --email');
   const users = createUsersRepository(database.db);
   const existing = await users.findByUsernameOrEmail(values.username, values.email);
   if (existing) {
@@ -96,7 +133,10 @@ async function readStdin(): Promise<string> {
 try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
-  if ([ConfigError, DatabaseUnreachableError, MigrationError].some((t) => error instanceof t)) {
+  if (
+    error instanceof HttpError ||
+    [ConfigError, DatabaseUnreachableError, MigrationError].some((t) => error instanceof t)
+  ) {
     console.error((error as Error).message);
   } else {
     console.error(error);

@@ -1,8 +1,10 @@
+import { areasRoutes } from './areas/areas.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { App } from './http/types.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { observationsRoutes } from './observations/observations.routes.js';
 import { observationWriteRoutes } from './observations/write.routes.js';
+import { programsAdminRoutes } from './programs/admin.routes.js';
 import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
 import { settingsRoutes } from './settings/settings.routes.js';
@@ -15,4 +17,6 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   observationsRoutes,
   mediaRoutes,
   observationWriteRoutes,
+  programsAdminRoutes,
+  areasRoutes,
 ];

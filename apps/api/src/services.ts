@@ -1,5 +1,6 @@
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
+import { createAreasService } from './areas/areas.service.js';
 import { createReverseGeocoder } from './areas/reverse-geocoder.js';
 import { createMediaStore } from './media/media-store.js';
 import { createPhotosService } from './media/photos.service.js';
@@ -25,7 +26,8 @@ export function createServices(config: Config, database: Database) {
       ? createReverseGeocoder(config.reverseGeocoderUrl)
       : null,
   });
-  return { config, database, mediaStore, photos, programs, observations, observationWriter };
+  const areas = createAreasService(db);
+  return { config, database, mediaStore, photos, programs, observations, observationWriter, areas };
 }
 
 export type Services = ReturnType<typeof createServices>;

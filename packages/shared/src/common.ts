@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 export const LOCALES = ['fr', 'en', 'de'] as const;
-export const Locale = Type.Union(LOCALES.map((l) => Type.Literal(l)));
+export const Locale = Type.Enum(LOCALES);
 export type Locale = Static<typeof Locale>;
 
 export const ErrorResponse = Type.Object({

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 
 /** Creative Commons licences an observer may choose for a photo. */
 export const PHOTO_LICENCES = ['CC0-1.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0'] as const;
-export const PhotoLicence = Type.Union(PHOTO_LICENCES.map((l) => Type.Literal(l)));
+export const PhotoLicence = Type.Enum(PHOTO_LICENCES);
 export type PhotoLicence = Static<typeof PhotoLicence>;
 
 export const PHOTO_VARIANTS = ['thumb', 'display', 'original'] as const;

@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type InsertObject, type Kysely, type Transaction, type UpdateObject } from 'kysely';
 import type { DB } from '../db/schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
 
 const summaryColumns = [
   'p.id',
@@ -7,22 +9,46 @@ const summaryColumns = [
   'p.kind',
   'p.title',
   'p.short_description',
+  'p.image_media_id',
   sql<number>`(select count(*) from observations o where o.program_id = p.id)::int`.as(
     'observation_count',
   ),
   sql<number>`(
     select count(distinct t.cd_ref) from observations o join taxa t on t.cd_nom = o.cd_nom
     where o.program_id = p.id)::int`.as('species_count'),
-  sql<string | null>`(select m.storage_key from media m where m.id = p.image_media_id)`.as(
-    'image_key',
-  ),
   sql<number[]>`array[ST_XMin(p.area), ST_YMin(p.area), ST_XMax(p.area), ST_YMax(p.area)]`.as(
     'bbox',
   ),
 ] as const;
 
+/** An area sent as GeoJSON, made valid and reduced to its polygons. */
+export const areaSql = (geojson: string) =>
+  sql<string>`ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326)), 3))`;
+
 export function createProgramsRepository(db: Kysely<DB>) {
+  const detail = (executor: Executor) =>
+    executor
+      .selectFrom('programs as p')
+      .leftJoin('custom_forms as f', 'f.id', 'p.form_id')
+      .select(summaryColumns)
+      .select([
+        'p.long_description',
+        'p.registration_required',
+        'p.starts_on',
+        'p.ends_on',
+        'p.project_id',
+        'p.species_list_id',
+        'p.licence',
+        'p.is_active',
+        'p.form_id',
+        'f.json_schema',
+        'f.ui_schema',
+        sql<string>`ST_AsGeoJSON(p.area, 6)`.as('area_geojson'),
+      ]);
+
   return {
+    transaction: () => db.transaction(),
+
     listActive() {
       return db
         .selectFrom('programs as p')
@@ -32,20 +58,97 @@ export function createProgramsRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    findActive(id: number) {
+    listAll() {
+      return detail(db).orderBy('p.id').execute();
+    },
+
+    find(id: number, executor: Executor = db) {
+      return detail(executor).where('p.id', '=', id).executeTakeFirst();
+    },
+
+    /** How the database sees an area: whether it was valid, and what is left after repair. */
+    async inspectArea(geojson: string) {
+      const { rows } = await sql<{ valid: boolean; empty: boolean; area_m2: number }>`
+        select ST_IsValid(g) as valid, ST_IsEmpty(r) as empty,
+          coalesce(ST_Area(r::geography), 0) as area_m2
+        from (select ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326) as g) i,
+          lateral (select ${areaSql(geojson)} as r) repaired`.execute(db);
+      return rows[0]!;
+    },
+
+    slugTaken(slug: string, exceptId: number | null) {
       return db
-        .selectFrom('programs as p')
-        .select(summaryColumns)
-        .select([
-          'p.long_description',
-          'p.registration_required',
-          'p.starts_on',
-          'p.ends_on',
-          sql<string>`ST_AsGeoJSON(p.area, 6)`.as('area_geojson'),
-        ])
-        .where('p.id', '=', id)
-        .where('p.is_active', '=', true)
+        .selectFrom('programs')
+        .select('id')
+        .where('slug', '=', slug)
+        .$if(exceptId !== null, (q) => q.where('id', '!=', exceptId!))
         .executeTakeFirst();
+    },
+
+    speciesListExists(id: number) {
+      return db.selectFrom('species_lists').select('id').where('id', '=', id).executeTakeFirst();
+    },
+
+    projectExists(id: number) {
+      return db.selectFrom('projects').select('id').where('id', '=', id).executeTakeFirst();
+    },
+
+    async insertForm(trx: Executor, name: string, jsonSchema: unknown, uiSchema: unknown) {
+      const { id } = await trx
+        .insertInto('custom_forms')
+        .values({
+          name,
+          json_schema: JSON.stringify(jsonSchema),
+          ui_schema: JSON.stringify(uiSchema ?? {}),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
+    },
+
+    updateForm(trx: Executor, id: number, jsonSchema: unknown, uiSchema: unknown) {
+      return trx
+        .updateTable('custom_forms')
+        .set({
+          json_schema: JSON.stringify(jsonSchema),
+          ui_schema: JSON.stringify(uiSchema ?? {}),
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async insert(trx: Executor, values: InsertObject<DB, 'programs'>) {
+      const { id } = await trx
+        .insertInto('programs')
+        .values(values)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
+    },
+
+    update(trx: Executor, id: number, values: UpdateObject<DB, 'programs'>) {
+      return trx
+        .updateTable('programs')
+        .set({ ...values, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    listProjects() {
+      return db
+        .selectFrom('projects')
+        .select(['id', 'title', 'short_description'])
+        .orderBy('id')
+        .execute();
+    },
+
+    insertProject(title: string, shortDescription: string) {
+      return db
+        .insertInto('projects')
+        .values({ title, short_description: shortDescription })
+        .returning(['id', 'title', 'short_description'])
+        .executeTakeFirstOrThrow();
     },
   };
 }

@@ -1,26 +1,221 @@
-import type { BBox, PolygonalGeometry, ProgramDetail, ProgramSummary } from '@citizen/shared';
-import { NotFoundError } from '../http/errors.js';
-import type { ProgramsRepository } from './programs.repository.js';
+import sanitizeHtml from 'sanitize-html';
+import type {
+  AdminProgram,
+  BBox,
+  PolygonalGeometry,
+  ProgramDetail,
+  ProgramInput,
+  ProgramPatch,
+  ProgramSummary,
+  Project,
+  ProjectInput,
+} from '@citizen/shared';
+import { BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
+import { photoUrls } from '../media/photos.service.js';
+import { checkFormSchema } from '../observations/custom-data.js';
+import { parseArea } from './area-input.js';
+import { areaSql, type ProgramsRepository } from './programs.repository.js';
 
 type SummaryRow = Awaited<ReturnType<ProgramsRepository['listActive']>>[number];
+type DetailRow = NonNullable<Awaited<ReturnType<ProgramsRepository['find']>>>;
+
+/** Rich text operators may write: formatting, headings, lists, links and images, nothing active. */
+const RICH_TEXT: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'u',
+    's',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'h2',
+    'h3',
+    'h4',
+    'blockquote',
+    'img',
+    'figure',
+    'figcaption',
+    'hr',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+  },
+  allowedSchemes: ['https', 'http', 'mailto'],
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+};
+
+export function sanitizeRichText(html: string): string {
+  return sanitizeHtml(html, RICH_TEXT);
+}
 
 export function createProgramsService(programs: ProgramsRepository) {
+  async function checkArea(area: unknown, notices: string[]): Promise<string> {
+    // A string is a GeoJSON or KML file's text; an object is GeoJSON already parsed.
+    const geojson = JSON.stringify(parseArea(area as string | object));
+    let inspected: Awaited<ReturnType<ProgramsRepository['inspectArea']>>;
+    try {
+      inspected = await programs.inspectArea(geojson);
+    } catch (error) {
+      throw new BadRequestError(`The area is not usable GeoJSON: ${(error as Error).message}`);
+    }
+    if (inspected.empty || inspected.area_m2 <= 0) {
+      throw new BadRequestError('The area has no surface once repaired');
+    }
+    if (!inspected.valid)
+      notices.push('The area was not a valid polygon (e.g. crossing edges) and was repaired');
+    return geojson;
+  }
+
+  async function checkReferences(input: ProgramPatch, id: number | null) {
+    if (input.slug && (await programs.slugTaken(input.slug, id))) {
+      throw new ConflictError(`Another programme already uses the slug "${input.slug}"`);
+    }
+    if (input.speciesListId && !(await programs.speciesListExists(input.speciesListId))) {
+      throw new BadRequestError(`Species list ${input.speciesListId} does not exist`);
+    }
+    if (input.projectId && !(await programs.projectExists(input.projectId))) {
+      throw new BadRequestError(`Project ${input.projectId} does not exist`);
+    }
+    if (input.form) checkFormSchema(input.form.jsonSchema);
+  }
+
+  function checkDates(startsOn: string | null | undefined, endsOn: string | null | undefined) {
+    if (startsOn && endsOn && endsOn < startsOn) {
+      throw new BadRequestError('endsOn must not be before startsOn');
+    }
+  }
+
+  async function adminView(id: number, notices: string[] = []): Promise<AdminProgram> {
+    const row = await programs.find(id);
+    if (!row) throw new NotFoundError(`Programme ${id} does not exist`);
+    return { ...toDetail(row), isActive: row.is_active, notices };
+  }
+
   return {
     async list(): Promise<ProgramSummary[]> {
       return (await programs.listActive()).map(toSummary);
     },
 
     async get(id: number): Promise<ProgramDetail> {
-      const row = await programs.findActive(id);
-      if (!row) throw new NotFoundError(`Programme ${id} does not exist or is not active`);
-      return {
-        ...toSummary(row),
-        longDescription: row.long_description,
-        area: JSON.parse(row.area_geojson) as PolygonalGeometry,
-        registrationRequired: row.registration_required,
-        startsOn: row.starts_on,
-        endsOn: row.ends_on,
-      };
+      const row = await programs.find(id);
+      if (!row || !row.is_active) {
+        throw new NotFoundError(`Programme ${id} does not exist or is not active`);
+      }
+      return toDetail(row);
+    },
+
+    async listForAdmin(): Promise<AdminProgram[]> {
+      return (await programs.listAll()).map((row) => ({
+        ...toDetail(row),
+        isActive: row.is_active,
+        notices: [],
+      }));
+    },
+
+    getForAdmin: (id: number) => adminView(id),
+
+    async create(input: ProgramInput): Promise<AdminProgram> {
+      const notices: string[] = [];
+      await checkReferences(input, null);
+      checkDates(input.startsOn, input.endsOn);
+      const area = await checkArea(input.area, notices);
+      const id = await programs.transaction().execute(async (trx) => {
+        const formId = input.form
+          ? await programs.insertForm(trx, input.title, input.form.jsonSchema, input.form.uiSchema)
+          : null;
+        return programs.insert(trx, {
+          slug: input.slug,
+          title: input.title.trim(),
+          short_description: input.shortDescription?.trim() ?? '',
+          long_description: sanitizeRichText(input.longDescription ?? ''),
+          kind: input.kind ?? 'observations',
+          project_id: input.projectId ?? null,
+          area: areaSql(area),
+          species_list_id: input.speciesListId ?? null,
+          form_id: formId,
+          registration_required: input.registrationRequired ?? false,
+          starts_on: input.startsOn ?? null,
+          ends_on: input.endsOn ?? null,
+          is_active: input.isActive ?? true,
+          ...(input.licence && { licence: input.licence }),
+        });
+      });
+      return adminView(id, notices);
+    },
+
+    async update(id: number, patch: ProgramPatch): Promise<AdminProgram> {
+      const current = await programs.find(id);
+      if (!current) throw new NotFoundError(`Programme ${id} does not exist`);
+      const notices: string[] = [];
+      await checkReferences(patch, id);
+      checkDates(
+        patch.startsOn === undefined ? current.starts_on : patch.startsOn,
+        patch.endsOn === undefined ? current.ends_on : patch.endsOn,
+      );
+      const area = patch.area === undefined ? null : await checkArea(patch.area, notices);
+      await programs.transaction().execute(async (trx) => {
+        let formId = current.form_id;
+        if (patch.form === null) formId = null;
+        else if (patch.form && formId !== null)
+          await programs.updateForm(trx, formId, patch.form.jsonSchema, patch.form.uiSchema);
+        else if (patch.form)
+          formId = await programs.insertForm(
+            trx,
+            patch.title ?? current.title,
+            patch.form.jsonSchema,
+            patch.form.uiSchema,
+          );
+        await programs.update(trx, id, {
+          ...(patch.slug !== undefined && { slug: patch.slug }),
+          ...(patch.title !== undefined && { title: patch.title.trim() }),
+          ...(patch.shortDescription !== undefined && {
+            short_description: patch.shortDescription.trim(),
+          }),
+          ...(patch.longDescription !== undefined && {
+            long_description: sanitizeRichText(patch.longDescription),
+          }),
+          ...(patch.kind !== undefined && { kind: patch.kind }),
+          ...(patch.projectId !== undefined && { project_id: patch.projectId }),
+          ...(area !== null && { area: areaSql(area) }),
+          ...(patch.speciesListId !== undefined && { species_list_id: patch.speciesListId }),
+          form_id: formId,
+          ...(patch.registrationRequired !== undefined && {
+            registration_required: patch.registrationRequired,
+          }),
+          ...(patch.startsOn !== undefined && { starts_on: patch.startsOn }),
+          ...(patch.endsOn !== undefined && { ends_on: patch.endsOn }),
+          ...(patch.isActive !== undefined && { is_active: patch.isActive }),
+          ...(patch.licence !== undefined && { licence: patch.licence }),
+        });
+      });
+      return adminView(id, notices);
+    },
+
+    async setImage(id: number, mediaId: string, trx: Parameters<ProgramsRepository['update']>[0]) {
+      await programs.update(trx, id, { image_media_id: mediaId });
+    },
+
+    async listProjects(): Promise<Project[]> {
+      return (await programs.listProjects()).map((p) => ({
+        id: p.id,
+        title: p.title,
+        shortDescription: p.short_description,
+      }));
+    },
+
+    async createProject(input: ProjectInput): Promise<Project> {
+      const p = await programs.insertProject(
+        input.title.trim(),
+        input.shortDescription?.trim() ?? '',
+      );
+      return { id: p.id, title: p.title, shortDescription: p.short_description };
     },
   };
 }
@@ -35,9 +230,29 @@ function toSummary(row: SummaryRow): ProgramSummary {
     kind: row.kind,
     title: row.title,
     shortDescription: row.short_description,
-    imageUrl: row.image_key ? `/api/media/${row.image_key}` : null,
+    imageUrl: row.image_media_id ? photoUrls(row.image_media_id).displayUrl : null,
     observationCount: row.observation_count,
     speciesCount: row.species_count,
     bbox: [west, south, east, north] as BBox,
+  };
+}
+
+function toDetail(row: DetailRow): ProgramDetail {
+  return {
+    ...toSummary(row),
+    longDescription: row.long_description,
+    area: JSON.parse(row.area_geojson) as PolygonalGeometry,
+    registrationRequired: row.registration_required,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    projectId: row.project_id,
+    speciesListId: row.species_list_id,
+    form: row.form_id
+      ? {
+          jsonSchema: row.json_schema as Record<string, unknown>,
+          uiSchema: (row.ui_schema ?? {}) as Record<string, unknown>,
+        }
+      : null,
+    licence: row.licence,
   };
 }
