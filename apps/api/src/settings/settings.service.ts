@@ -1,0 +1,146 @@
+import { sql, type Kysely } from 'kysely';
+import {
+  LOCALES,
+  type CustomPage,
+  type LocalizedText,
+  type PublicSettings,
+  type SiteSettings,
+  type SiteSettingsPatch,
+} from '@citizen/shared';
+import type { Config } from '../config/config.js';
+import type { DB } from '../db/schema.js';
+import { NotFoundError } from '../http/errors.js';
+import { sanitizeRichText } from '../programs/programs.service.js';
+
+/** Settings an instance has before any operator changes them. */
+export function defaultSettings(config: Config): SiteSettings {
+  return {
+    siteName: config.siteName,
+    logoUrl: null,
+    colours: { primary: '#1f6f43', accent: '#b45309' },
+    texts: {},
+    map: { baseLayers: config.map.baseLayers, center: [2.5, 46.6], zoom: 5, minPlacementZoom: 14 },
+    geocoderUrl: null,
+  };
+}
+
+const sanitizeText = (text: LocalizedText): LocalizedText =>
+  Object.fromEntries(
+    LOCALES.filter((l) => typeof text[l] === 'string').map((l) => [l, sanitizeRichText(text[l]!)]),
+  );
+
+export function createSettingsService(db: Kysely<DB>, config: Config) {
+  async function stored(): Promise<SiteSettingsPatch> {
+    const row = await db.selectFrom('site_settings').select('value').executeTakeFirst();
+    return (row?.value ?? {}) as SiteSettingsPatch;
+  }
+
+  return {
+    async get(): Promise<PublicSettings> {
+      return {
+        ...defaultSettings(config),
+        ...(await stored()),
+        defaultLocale: config.defaultLocale,
+        locales: [...LOCALES],
+      };
+    },
+
+    /**
+     * Sets the given settings; `texts` are merged by key (a key sent with no language removes it),
+     * every other field is replaced as a whole.
+     */
+    async update(patch: SiteSettingsPatch): Promise<PublicSettings> {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('site_settings')
+          .select('value')
+          .forUpdate()
+          .executeTakeFirst();
+        const current = (row?.value ?? {}) as SiteSettingsPatch;
+        const texts = { ...current.texts };
+        for (const [key, text] of Object.entries(patch.texts ?? {})) {
+          const clean = sanitizeText(text);
+          if (Object.keys(clean).length === 0) delete texts[key];
+          else texts[key] = clean;
+        }
+        const next: SiteSettingsPatch = { ...current, ...patch, texts };
+        await trx
+          .insertInto('site_settings')
+          .values({ id: true, value: JSON.stringify(next) })
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet({ value: JSON.stringify(next), updated_at: sql`now()` }),
+          )
+          .execute();
+      });
+      return this.get();
+    },
+
+    async listPages(): Promise<CustomPage[]> {
+      const rows = await db
+        .selectFrom('custom_pages')
+        .selectAll()
+        .orderBy('position')
+        .orderBy('slug')
+        .execute();
+      return rows.map(toPage);
+    },
+
+    async getPage(slug: string): Promise<CustomPage> {
+      const row = await db
+        .selectFrom('custom_pages')
+        .selectAll()
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      if (!row) throw new NotFoundError(`No page "${slug}"`);
+      return toPage(row);
+    },
+
+    async savePage(page: CustomPage): Promise<CustomPage> {
+      const values = {
+        slug: page.slug,
+        title: JSON.stringify(plainText(page.title)),
+        body: JSON.stringify(sanitizeText(page.body)),
+        in_menu: page.inMenu,
+        position: page.position,
+      };
+      await db
+        .insertInto('custom_pages')
+        .values(values)
+        .onConflict((oc) => oc.column('slug').doUpdateSet({ ...values, updated_at: sql`now()` }))
+        .execute();
+      return this.getPage(page.slug);
+    },
+
+    async deletePage(slug: string): Promise<void> {
+      const result = await db
+        .deleteFrom('custom_pages')
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      if (result.numDeletedRows === 0n) throw new NotFoundError(`No page "${slug}"`);
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+
+function plainText(text: LocalizedText): LocalizedText {
+  return Object.fromEntries(
+    LOCALES.filter((l) => typeof text[l] === 'string').map((l) => [l, text[l]!.trim()]),
+  );
+}
+
+function toPage(row: {
+  slug: string;
+  title: unknown;
+  body: unknown;
+  in_menu: boolean;
+  position: number;
+}): CustomPage {
+  return {
+    slug: row.slug,
+    title: row.title as LocalizedText,
+    body: row.body as LocalizedText,
+    inMenu: row.in_menu,
+    position: row.position,
+  };
+}
