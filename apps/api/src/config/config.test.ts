@@ -83,4 +83,79 @@ describe('loadConfig', () => {
       /^Invalid setting CONFIG_FILE: cannot read/,
     );
   });
+
+  it('has secure account defaults: confirmation required, anonymise on deletion, 15 min / 30 days', () => {
+    const { accounts, mail, trustProxy } = loadConfig({}, cwd);
+    expect(accounts.requireEmailConfirmation).toBe(true);
+    expect(accounts.deletionDefault).toBe('anonymise');
+    expect(accounts.accessTokenMinutes).toBe(15);
+    expect(accounts.refreshTokenDays).toBe(30);
+    expect(accounts.captcha).toBeNull();
+    expect(accounts.rateLimits.login).toEqual({ perIp: 100, perAccount: 10, minutes: 15 });
+    expect(mail).toEqual({ smtpUrl: null, from: '"Citizen" <no-reply@localhost>' });
+    expect(trustProxy).toBe('loopback,linklocal,uniquelocal');
+  });
+
+  it('reads the account, mail and proxy settings', () => {
+    const config = loadConfig(
+      {
+        PUBLIC_URL: 'https://obs.example.org',
+        REQUIRE_EMAIL_CONFIRMATION: 'false',
+        ACCOUNT_DELETION_DEFAULT: 'delete',
+        SMTP_URL: 'smtp://user:pass@mail.example.org:587',
+        CAPTCHA_PROVIDER: 'hcaptcha',
+        CAPTCHA_SITE_KEY: 'site-key',
+        CAPTCHA_SECRET: 'secret',
+        RATE_LIMITS: '{"login":{"perAccount":5}}',
+        TRUST_PROXY: '2',
+      },
+      cwd,
+    );
+    expect(config.accounts.requireEmailConfirmation).toBe(false);
+    expect(config.accounts.deletionDefault).toBe('delete');
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtp://user:pass@mail.example.org:587',
+      from: '"Citizen" <no-reply@obs.example.org>',
+    });
+    expect(config.accounts.captcha).toEqual({
+      provider: 'hcaptcha',
+      siteKey: 'site-key',
+      secret: 'secret',
+    });
+    expect(config.accounts.rateLimits.login).toEqual({ perIp: 100, perAccount: 5, minutes: 15 });
+    expect(config.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'false' }, cwd).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }, cwd).trustProxy).toBe(
+      '10.0.0.0/8,127.0.0.1',
+    );
+  });
+
+  it.each([
+    [
+      { ACCOUNT_DELETION_DEFAULT: 'keep' },
+      /ACCOUNT_DELETION_DEFAULT: must be one of anonymise, delete/,
+    ],
+    [{ REQUIRE_EMAIL_CONFIRMATION: 'perhaps' }, /REQUIRE_EMAIL_CONFIRMATION: must be boolean/],
+    [{ ACCESS_TOKEN_MINUTES: '0' }, /ACCESS_TOKEN_MINUTES: must be >= 1/],
+    [{ CAPTCHA_PROVIDER: 'recaptcha' }, /CAPTCHA_PROVIDER: must be one of hcaptcha, turnstile/],
+    [
+      { CAPTCHA_PROVIDER: 'turnstile' },
+      /CAPTCHA_SITE_KEY: is required when CAPTCHA_PROVIDER is set/,
+    ],
+    [
+      { CAPTCHA_PROVIDER: 'turnstile', CAPTCHA_SITE_KEY: 'k' },
+      /CAPTCHA_SECRET: is required when CAPTCHA_PROVIDER is set/,
+    ],
+    [{ RATE_LIMITS: '{"login":{"perIp":0}}' }, /^Invalid setting RATE_LIMITS: /],
+    [{ RATE_LIMITS: '{"logn":{}}' }, /^Invalid setting RATE_LIMITS: /],
+    [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY: must be true, false, a number of hops/],
+  ])('rejects %j with a message naming the setting', (env, message) => {
+    expect(() => loadConfig(env, cwd)).toThrow(message);
+  });
+
+  it('never echoes a secret setting in an error', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://user:hunter2@mail' }, cwd)).toThrow(
+      /^Invalid setting SMTP_URL: must match pattern .* \(got "\(hidden\)"\)$/,
+    );
+  });
 });

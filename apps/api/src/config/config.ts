@@ -14,6 +14,10 @@ import {
  * Every setting of the platform, read once at start from environment variables and an
  * optional JSON file (CONFIG_FILE). The environment wins over the file.
  */
+const DELETION_CHOICES = ['anonymise', 'delete'] as const;
+const CAPTCHA_PROVIDERS = ['hcaptcha', 'turnstile'] as const;
+const RATE_LIMITED_ACTIONS = ['login', 'register', 'passwordReset', 'observationCreate'] as const;
+
 const Settings = Type.Object({
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
@@ -39,12 +43,61 @@ const Settings = Type.Object({
     },
   ),
   REVERSE_GEOCODER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  // Accounts, mail and abuse limits (see the README's settings table).
+  TRUST_PROXY: Type.Union([Type.Boolean(), Type.Integer({ minimum: 0 }), Type.String()], {
+    default: 'loopback,linklocal,uniquelocal',
+  }),
+  REQUIRE_EMAIL_CONFIRMATION: Type.Boolean({ default: true }),
+  ACCOUNT_DELETION_DEFAULT: Type.Union(
+    DELETION_CHOICES.map((c) => Type.Literal(c)),
+    { default: 'anonymise' },
+  ),
+  ACCESS_TOKEN_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  REFRESH_TOKEN_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^/]+' })),
+  MAIL_FROM: Type.Optional(Type.String({ pattern: '@' })),
+  CAPTCHA_PROVIDER: Type.Optional(Type.Union(CAPTCHA_PROVIDERS.map((p) => Type.Literal(p)))),
+  CAPTCHA_SITE_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  CAPTCHA_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  RATE_LIMITS: Type.Object(
+    Object.fromEntries(
+      RATE_LIMITED_ACTIONS.map((action) => [
+        action,
+        Type.Optional(
+          Type.Object(
+            {
+              perIp: Type.Optional(Type.Integer({ minimum: 1 })),
+              perAccount: Type.Optional(Type.Integer({ minimum: 1 })),
+              minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      ]),
+    ),
+    { additionalProperties: false, default: {} },
+  ),
+  AUDIT_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 365 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
 });
 type Settings = Static<typeof Settings>;
+
+export type DeletionChoice = (typeof DELETION_CHOICES)[number];
+export type CaptchaProvider = (typeof CAPTCHA_PROVIDERS)[number];
+export type RateLimitedAction = (typeof RATE_LIMITED_ACTIONS)[number];
+/** At most `perIp` requests from one address and `perAccount` for one account, per `minutes`. */
+export type RateLimit = { perIp: number; perAccount: number; minutes: number };
+
+/** passwordReset also covers "resend the confirmation mail": both send a mail to an address. */
+export const DEFAULT_RATE_LIMITS: Record<RateLimitedAction, RateLimit> = {
+  login: { perIp: 100, perAccount: 10, minutes: 15 },
+  register: { perIp: 50, perAccount: 3, minutes: 60 },
+  passwordReset: { perIp: 30, perAccount: 3, minutes: 60 },
+  observationCreate: { perIp: 300, perAccount: 120, minutes: 60 },
+};
 
 export type Config = {
   port: number;
@@ -64,6 +117,23 @@ export type Config = {
   /** Asked for a municipality name when no imported area covers a point (Nominatim-style API). */
   reverseGeocoderUrl: string | null;
   logLevel: string;
+  /** Fastify's trustProxy: which peers may set X-Forwarded-For (the client IP rate limits use). */
+  trustProxy: boolean | number | string;
+  accounts: {
+    requireEmailConfirmation: boolean;
+    /** What happens to a deleted account's observations when the user does not choose. */
+    deletionDefault: DeletionChoice;
+    accessTokenMinutes: number;
+    refreshTokenDays: number;
+    captcha: { provider: CaptchaProvider; siteKey: string; secret: string } | null;
+    rateLimits: Record<RateLimitedAction, RateLimit>;
+    auditRetentionDays: number;
+  };
+  mail: {
+    /** null: mails are written to the log instead of being sent. */
+    smtpUrl: string | null;
+    from: string;
+  };
 };
 
 export class ConfigError extends Error {
@@ -77,7 +147,9 @@ export class ConfigError extends Error {
 
 type Source = Record<string, string | undefined>;
 
-const JSON_SETTINGS = new Set(['MAP_BASE_LAYERS']);
+const JSON_SETTINGS = new Set(['MAP_BASE_LAYERS', 'RATE_LIMITS']);
+/** Never echoed in an error message: they may hold passwords. */
+const SECRET_SETTINGS = new Set(['SMTP_URL', 'CAPTCHA_SECRET']);
 
 /** Turns the raw strings of the environment into the types the schema expects. */
 function coerce(name: string, raw: unknown): unknown {
@@ -145,16 +217,17 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
   const [first] = Value.Errors(Settings, withDefaults);
   if (first) {
     const name = first.instancePath.split('/')[1] ?? first.instancePath;
-    const shown = JSON.stringify(raw[name]);
+    const shown = SECRET_SETTINGS.has(name) ? '"(hidden)"' : JSON.stringify(raw[name]);
     throw new ConfigError(name, `${describe(name, first)} (got ${shown ?? 'nothing'})`);
   }
   const s = withDefaults as Settings;
 
   const dataDir = path.resolve(cwd, s.DATA_DIR);
+  const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, '');
   return {
     port: s.PORT,
     host: s.HOST,
-    publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     database: s.DATABASE_URL
       ? { kind: 'postgres', url: s.DATABASE_URL, poolSize: s.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
@@ -173,5 +246,57 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     photos: { maxBytes: s.PHOTO_MAX_BYTES, defaultLicence: s.PHOTO_DEFAULT_LICENCE },
     reverseGeocoderUrl: s.REVERSE_GEOCODER_URL ?? null,
     logLevel: s.LOG_LEVEL,
+    trustProxy: trustProxy(s.TRUST_PROXY),
+    accounts: {
+      requireEmailConfirmation: s.REQUIRE_EMAIL_CONFIRMATION,
+      deletionDefault: s.ACCOUNT_DELETION_DEFAULT,
+      accessTokenMinutes: s.ACCESS_TOKEN_MINUTES,
+      refreshTokenDays: s.REFRESH_TOKEN_DAYS,
+      captcha: captcha(s),
+      rateLimits: rateLimits(s.RATE_LIMITS),
+      auditRetentionDays: s.AUDIT_RETENTION_DAYS,
+    },
+    mail: {
+      smtpUrl: s.SMTP_URL ?? null,
+      from:
+        s.MAIL_FROM ??
+        `"${s.SITE_NAME.replace(/["\\]/g, '')}" <no-reply@${new URL(publicUrl).hostname}>`,
+    },
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** true/false, a number of proxy hops, or a comma list of addresses, CIDR ranges and names. */
+function trustProxy(value: boolean | number | string): boolean | number | string {
+  if (typeof value !== 'string') return value;
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  const items = value.split(',').map((item) => item.trim());
+  const bad = items.find(
+    (item) => !PROXY_NAMES.has(item) && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item),
+  );
+  if (bad !== undefined) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be true, false, a number of hops or a list of addresses, ranges and loopback/linklocal/uniquelocal (got "${bad}")`,
+    );
+  }
+  return items.join(',');
+}
+
+function captcha(s: Settings): Config['accounts']['captcha'] {
+  if (!s.CAPTCHA_PROVIDER) return null;
+  for (const name of ['CAPTCHA_SITE_KEY', 'CAPTCHA_SECRET'] as const) {
+    if (!s[name]) throw new ConfigError(name, 'is required when CAPTCHA_PROVIDER is set');
+  }
+  return { provider: s.CAPTCHA_PROVIDER, siteKey: s.CAPTCHA_SITE_KEY!, secret: s.CAPTCHA_SECRET! };
+}
+
+function rateLimits(given: Settings['RATE_LIMITS']): Record<RateLimitedAction, RateLimit> {
+  const limits = { ...DEFAULT_RATE_LIMITS };
+  for (const action of RATE_LIMITED_ACTIONS) {
+    limits[action] = { ...DEFAULT_RATE_LIMITS[action], ...(given[action] ?? {}) };
+  }
+  return limits;
 }
