@@ -1,3 +1,4 @@
+export * from './accounts.js';
 export * from './common.js';
 export * from './geojson.js';
 export * from './health.js';

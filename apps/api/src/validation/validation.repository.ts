@@ -1,0 +1,94 @@
+import { sql, type Insertable, type Kysely, type Transaction, type UpdateObject } from 'kysely';
+import type { DB, ObservationEventsTable } from '../db/schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export function createValidationRepository(db: Kysely<DB>) {
+  return {
+    transaction: () => db.transaction(),
+
+    /** Locks the observation for the judgement being written. */
+    forUpdate(trx: Executor, ids: string[]) {
+      return trx
+        .selectFrom('observations')
+        .select(['id', 'observer_id', 'cd_nom', 'validation_status', 'hidden_at'])
+        .where('id', 'in', ids)
+        .forUpdate()
+        .execute();
+    },
+
+    find(id: string, executor: Executor = db) {
+      return executor
+        .selectFrom('observations')
+        .select([
+          'id',
+          'observer_id',
+          'cd_nom',
+          'validation_status',
+          'validation_reason',
+          'validation_comment',
+          'validated_at',
+          'hidden_at',
+        ])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    taxonExists(cdNom: number) {
+      return db.selectFrom('taxa').select('cd_nom').where('cd_nom', '=', cdNom).executeTakeFirst();
+    },
+
+    update(trx: Executor, id: string, values: UpdateObject<DB, 'observations'>) {
+      return trx
+        .updateTable('observations')
+        .set({ ...values, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    addEvent(trx: Executor, event: Insertable<ObservationEventsTable>) {
+      return trx.insertInto('observation_events').values(event).execute();
+    },
+
+    history(observationId: string) {
+      return db
+        .selectFrom('observation_events as e')
+        .leftJoin('users as u', 'u.id', 'e.actor_id')
+        .select([
+          'e.id',
+          'e.kind',
+          sql<string | null>`coalesce(u.display_name, u.username)`.as('actor'),
+          'e.from_status',
+          'e.to_status',
+          'e.from_cd_nom',
+          'e.to_cd_nom',
+          'e.reason',
+          'e.comment',
+          'e.created_at',
+        ])
+        .where('e.observation_id', '=', observationId)
+        .orderBy('e.id')
+        .execute();
+    },
+
+    /** The observer to tell about a judgement, if they asked to be told. */
+    observerToNotify(trx: Executor, observationId: string) {
+      return trx
+        .selectFrom('observations as o')
+        .innerJoin('users as u', 'u.id', 'o.observer_id')
+        .innerJoin('taxa as t', 't.cd_nom', 'o.cd_nom')
+        .select([
+          'u.email',
+          'u.username',
+          'u.locale',
+          'u.notify_by_email',
+          't.scientific_name',
+          'o.observed_on',
+        ])
+        .where('o.id', '=', observationId)
+        .executeTakeFirst();
+    },
+  };
+}
+
+export type ValidationRepository = ReturnType<typeof createValidationRepository>;

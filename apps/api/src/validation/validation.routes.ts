@@ -1,0 +1,105 @@
+import { Type } from 'typebox';
+import {
+  BulkValidationInput,
+  BulkValidationResult,
+  CommentInput,
+  ErrorResponse,
+  ModerationInput,
+  ValidationInput,
+  ValidationState,
+} from '@citizen/shared';
+import { onlyFor } from '../auth/guards.js';
+import type { App } from '../http/types.js';
+import type { Services } from '../services.js';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+export function validationRoutes(app: App, { validation }: Services) {
+  app.get(
+    '/observations/:id/validation',
+    {
+      schema: {
+        tags: ['validation'],
+        summary: "An observation's validation status and full history (its observer and experts)",
+        params: IdParams,
+        response: { 200: ValidationState, ...errors },
+      },
+    },
+    async (request) => validation.state(request.params.id, request.user),
+  );
+
+  app.post(
+    '/observations/:id/validation',
+    {
+      preValidation: onlyFor('validator'),
+      schema: {
+        tags: ['validation'],
+        summary:
+          'Judge an observation (validators); `cdNom` re-identifies it, the original stays in the history',
+        params: IdParams,
+        body: ValidationInput,
+        response: { 200: ValidationState, ...errors },
+      },
+    },
+    async (request) => validation.validate(request.params.id, request.body, request.user),
+  );
+
+  app.post(
+    '/observations/:id/comments',
+    {
+      schema: {
+        tags: ['validation'],
+        summary: "A validator's question to the observer, or the observer's answer",
+        params: IdParams,
+        body: CommentInput,
+        response: { 200: ValidationState, ...errors },
+      },
+    },
+    async (request) => validation.comment(request.params.id, request.body.comment, request.user),
+  );
+
+  app.post(
+    '/validation/bulk',
+    {
+      preValidation: onlyFor('validator'),
+      schema: {
+        tags: ['validation'],
+        summary: 'Judge up to 500 observations at once (own observations are skipped)',
+        body: BulkValidationInput,
+        response: { 200: BulkValidationResult, ...errors },
+      },
+    },
+    async (request) => validation.bulk(request.body, request.user),
+  );
+
+  app.post(
+    '/admin/observations/:id/hide',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: ['admin: moderation'],
+        summary: 'Hide an observation from every public output, with a reason',
+        params: IdParams,
+        body: ModerationInput,
+        response: { 200: ValidationState, ...errors },
+      },
+    },
+    async (request) =>
+      validation.setHidden(request.params.id, true, request.body.reason, request.user),
+  );
+
+  app.post(
+    '/admin/observations/:id/unhide',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: ['admin: moderation'],
+        summary: 'Show a hidden observation again',
+        params: IdParams,
+        response: { 200: ValidationState, ...errors },
+      },
+    },
+    async (request) => validation.setHidden(request.params.id, false, null, request.user),
+  );
+}

@@ -1,0 +1,251 @@
+import type { Transaction } from 'kysely';
+import type {
+  BulkValidationInput,
+  BulkValidationResult,
+  ObservationEvent,
+  ValidationInput,
+  ValidationState,
+} from '@citizen/shared';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { DB } from '../db/schema.js';
+import {
+  BadRequestError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+} from '../http/errors.js';
+import { canEditObservation, isOwner } from '../policies/observations.policy.js';
+import { canValidate } from '../policies/validation.policy.js';
+import type { ValidationRepository } from './validation.repository.js';
+
+/** What happened, for the observer's notification and the audit log. */
+export type Judgement = {
+  observationId: string;
+  actorId: number;
+  kind: ObservationEvent['kind'];
+  status?: string;
+  reason?: string | null;
+  comment?: string | null;
+};
+
+export type ValidationHooks = {
+  /** Inside the transaction: queue the observer's mail, write the audit record. */
+  recorded(trx: Transaction<DB>, judgement: Judgement): Promise<void>;
+  /** After commit. */
+  committed(): void;
+};
+
+const NEEDS_REASON = new Set(['doubtful', 'invalid']);
+
+export function createValidationService(repository: ValidationRepository, hooks: ValidationHooks) {
+  function checkInput(input: Omit<ValidationInput, 'cdNom'>) {
+    if (NEEDS_REASON.has(input.status) && !input.reason) {
+      throw new BadRequestError(`A reason is needed to mark an observation ${input.status}`, {
+        errors: [{ field: 'reason', message: `is required when status is ${input.status}` }],
+      });
+    }
+  }
+
+  async function judge(
+    trx: Transaction<DB>,
+    current: { id: string; observer_id: number | null; cd_nom: number; validation_status: string },
+    input: ValidationInput,
+    validator: CurrentUser,
+  ) {
+    const reason = NEEDS_REASON.has(input.status) ? (input.reason ?? null) : null;
+    const comment = input.comment?.trim() || null;
+    if (input.cdNom !== undefined && input.cdNom !== current.cd_nom) {
+      await repository.addEvent(trx, {
+        observation_id: current.id,
+        actor_id: validator.id,
+        kind: 'reidentified',
+        from_cd_nom: current.cd_nom,
+        to_cd_nom: input.cdNom,
+        comment,
+      });
+    }
+    await repository.addEvent(trx, {
+      observation_id: current.id,
+      actor_id: validator.id,
+      kind: 'validated',
+      from_status: current.validation_status,
+      to_status: input.status,
+      reason,
+      comment,
+    });
+    await repository.update(trx, current.id, {
+      validation_status: input.status,
+      validation_reason: reason,
+      validation_comment: comment,
+      validated_by: validator.id,
+      validated_at: new Date(),
+      ...(input.cdNom !== undefined && { cd_nom: input.cdNom }),
+    });
+    await hooks.recorded(trx, {
+      observationId: current.id,
+      actorId: validator.id,
+      kind:
+        input.cdNom !== undefined && input.cdNom !== current.cd_nom ? 'reidentified' : 'validated',
+      status: input.status,
+      reason,
+      comment,
+    });
+  }
+
+  function requireValidator(user: CurrentUser | null): CurrentUser {
+    if (!user) throw new UnauthorizedError();
+    if (!canValidate(user)) throw new ForbiddenError('Only validators may validate observations');
+    return user;
+  }
+
+  return {
+    async validate(
+      id: string,
+      input: ValidationInput,
+      user: CurrentUser | null,
+    ): Promise<ValidationState> {
+      const validator = requireValidator(user);
+      checkInput(input);
+      if (input.cdNom !== undefined && !(await repository.taxonExists(input.cdNom))) {
+        throw new BadRequestError(`Unknown taxon ${input.cdNom}`, {
+          errors: [{ field: 'cdNom', message: 'is not a known taxon' }],
+        });
+      }
+      await repository.transaction().execute(async (trx) => {
+        const [current] = await repository.forUpdate(trx, [id]);
+        if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
+        if (isOwner(validator, { observerId: current.observer_id })) {
+          throw new ForbiddenError('A validator never validates their own observation');
+        }
+        await judge(trx, current, input, validator);
+      });
+      hooks.committed();
+      return this.state(id, validator);
+    },
+
+    async bulk(
+      input: BulkValidationInput,
+      user: CurrentUser | null,
+    ): Promise<BulkValidationResult> {
+      const validator = requireValidator(user);
+      checkInput(input);
+      const result: BulkValidationResult = { updated: [], skipped: [] };
+      await repository.transaction().execute(async (trx) => {
+        const rows = new Map((await repository.forUpdate(trx, input.ids)).map((r) => [r.id, r]));
+        for (const id of input.ids) {
+          const current = rows.get(id);
+          if (!current) result.skipped.push({ id, why: 'does not exist' });
+          else if (isOwner(validator, { observerId: current.observer_id }))
+            result.skipped.push({ id, why: 'is your own observation' });
+          else {
+            await judge(
+              trx,
+              current,
+              { status: input.status, reason: input.reason, comment: input.comment },
+              validator,
+            );
+            result.updated.push(id);
+          }
+        }
+      });
+      hooks.committed();
+      return result;
+    },
+
+    /** A question from an expert, or the observer's answer, kept in the history. */
+    async comment(id: string, text: string, user: CurrentUser | null): Promise<ValidationState> {
+      if (!user) throw new UnauthorizedError();
+      const current = await repository.find(id);
+      if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
+      const owner = isOwner(user, { observerId: current.observer_id });
+      if (!owner && !canValidate(user)) {
+        throw new ForbiddenError('Only the observer and validators may discuss this observation');
+      }
+      const kind = owner ? 'answer' : 'question';
+      await repository.transaction().execute(async (trx) => {
+        await repository.addEvent(trx, {
+          observation_id: id,
+          actor_id: user.id,
+          kind,
+          comment: text.trim(),
+        });
+        if (kind === 'question') {
+          await hooks.recorded(trx, {
+            observationId: id,
+            actorId: user.id,
+            kind,
+            comment: text.trim(),
+          });
+        }
+      });
+      hooks.committed();
+      return this.state(id, user);
+    },
+
+    /** Moderation: an admin hides an observation from every public output, with a reason. */
+    async setHidden(
+      id: string,
+      hidden: boolean,
+      reason: string | null,
+      user: CurrentUser | null,
+    ): Promise<ValidationState> {
+      if (!user) throw new UnauthorizedError();
+      if (user.role !== 'admin')
+        throw new ForbiddenError('Only administrators moderate observations');
+      await repository.transaction().execute(async (trx) => {
+        const [current] = await repository.forUpdate(trx, [id]);
+        if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
+        await repository.update(
+          trx,
+          id,
+          hidden
+            ? { hidden_at: new Date(), hidden_reason: reason }
+            : { hidden_at: null, hidden_reason: null },
+        );
+        const kind = hidden ? 'hidden' : 'unhidden';
+        await repository.addEvent(trx, { observation_id: id, actor_id: user.id, kind, reason });
+        await hooks.recorded(trx, { observationId: id, actorId: user.id, kind, reason });
+      });
+      hooks.committed();
+      return this.state(id, user);
+    },
+
+    /** The validation state and full history, for the observer and experts. */
+    async state(id: string, user: CurrentUser | null): Promise<ValidationState> {
+      const current = await repository.find(id);
+      if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
+      if (!user) throw new UnauthorizedError();
+      const owner = isOwner(user, { observerId: current.observer_id });
+      if (
+        !owner &&
+        !canValidate(user) &&
+        !canEditObservation(user, { observerId: current.observer_id })
+      ) {
+        throw new ForbiddenError('Only the observer and experts may read this history');
+      }
+      const events = await repository.history(id);
+      return {
+        id: current.id,
+        cdNom: current.cd_nom,
+        validationStatus: current.validation_status,
+        validationReason: current.validation_reason,
+        validationComment: current.validation_comment,
+        validatedAt: current.validated_at ? new Date(current.validated_at).toISOString() : null,
+        history: events.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          actor: e.actor,
+          fromStatus: e.from_status,
+          toStatus: e.to_status,
+          fromCdNom: e.from_cd_nom,
+          toCdNom: e.to_cd_nom,
+          reason: e.reason,
+          comment: e.comment,
+          at: new Date(e.created_at).toISOString(),
+        })),
+      };
+    },
+  };
+}
+
+export type ValidationService = ReturnType<typeof createValidationService>;
