@@ -1,0 +1,456 @@
+import argon2 from 'argon2';
+import type { Kysely } from 'kysely';
+import type {
+  ChangeEmailRequest,
+  ChangePasswordRequest,
+  Locale,
+  LoginRequest,
+  RegisterRequest,
+  RegisterResponse,
+} from '@citizen/shared';
+import { LOCALES } from '@citizen/shared';
+import type { AuditLog } from '../audit/audit.js';
+import type { Config } from '../config/config.js';
+import type { DB, SessionTransport } from '../db/schema.js';
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  HttpError,
+  UnauthorizedError,
+} from '../http/errors.js';
+import type { Mailer } from '../mail/mailer.js';
+import { renderMail, type MailTemplate, type MailTemplates } from '../mail/templates.js';
+import { hashPassword, verifyPassword } from '../users/passwords.js';
+import type { AccountRow, UsersRepository } from '../users/users.repository.js';
+import { TOKEN_LIFETIME_MINUTES, type AccountTokens } from './account-tokens.js';
+import type { CaptchaVerifier } from './captcha.js';
+import { passwordProblem } from './password-rule.js';
+import type { IssuedTokens, Sessions } from './sessions.js';
+
+/** Where a request comes from, for the audit log and the session list. */
+export type RequestContext = { ip: string; userAgent: string | null };
+
+/** Failed passwords before the account is locked; each further failure doubles the wait. */
+export const LOCKOUT_THRESHOLD = 5;
+const LOCKOUT_MAX_MINUTES = 60;
+
+export function lockoutMinutes(failures: number): number {
+  if (failures < LOCKOUT_THRESHOLD) return 0;
+  return Math.min(2 ** (failures - LOCKOUT_THRESHOLD), LOCKOUT_MAX_MINUTES);
+}
+
+/** 429 with the seconds to wait, which the route puts in a Retry-After header. */
+export class LockedError extends HttpError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      `Too many wrong passwords: this account is locked for ${Math.ceil(retryAfterSeconds / 60)} minute(s). You can also reset your password.`,
+    );
+  }
+}
+
+const fieldError = (field: string, message: string, summary = `${field} ${message}`) =>
+  new BadRequestError(summary, { errors: [{ field, message }] });
+
+const INVALID_LINK = 'This link is invalid, was already used or has expired; ask for a new one';
+const WRONG_CREDENTIALS = 'Wrong e-mail address, username or password';
+
+/** Compared against when the account does not exist, so that the answer takes as long. */
+let dummyHash: Promise<string> | undefined;
+
+function isUniqueViolation(error: unknown, index: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e.code === '23505' && (e.constraint === index || !!e.message?.includes(index));
+}
+
+type Deps = {
+  db: Kysely<DB>;
+  config: Config;
+  users: UsersRepository;
+  sessions: Sessions;
+  tokens: AccountTokens;
+  mailer: Mailer;
+  audit: AuditLog;
+  captcha: CaptchaVerifier;
+};
+
+/** Registration, confirmation, login, password reset and change, e-mail change. */
+export function createAccountsService(deps: Deps) {
+  const { db, config, users, sessions, tokens, mailer, audit, captcha } = deps;
+  const site = config.siteName;
+  const link = (locale: string, page: string, token: string) =>
+    `${config.publicUrl}/${locale}/${page}?token=${encodeURIComponent(token)}`;
+  const siteUrl = (locale: string) => `${config.publicUrl}/${locale}/`;
+  const localeOf = (value: string | undefined): Locale =>
+    LOCALES.includes(value as Locale) ? (value as Locale) : config.defaultLocale;
+
+  function queueMail<K extends MailTemplate>(
+    executor: Kysely<DB>,
+    to: string,
+    locale: string,
+    template: K,
+    vars: Omit<MailTemplates[K], 'siteName'>,
+  ) {
+    const content = renderMail(template, localeOf(locale), {
+      siteName: site,
+      ...vars,
+    } as MailTemplates[K]);
+    return mailer.enqueue(executor, { to, ...content });
+  }
+
+  /**
+   * Checks a password against an account, counting failures: past the threshold the account is
+   * locked for a time that doubles with each further failure (at most an hour).
+   */
+  async function checkPassword(account: AccountRow, password: string, ctx: RequestContext) {
+    const now = Date.now();
+    if (account.locked_until && new Date(account.locked_until).getTime() > now) {
+      await audit.record({ event: 'login_refused_locked', userId: account.id, ip: ctx.ip });
+      throw new LockedError(Math.ceil((new Date(account.locked_until).getTime() - now) / 1000));
+    }
+    const ok = account.password_hash
+      ? await verifyPassword(account.password_hash, password)
+      : (await verifyPassword(await (dummyHash ??= hashPassword('not a password')), password),
+        false);
+    if (ok) return;
+    const { count, lockedUntil } = await users.recordFailedPassword(account.id, (failures) => {
+      const minutes = lockoutMinutes(failures);
+      return minutes > 0 ? new Date(now + minutes * 60_000) : null;
+    });
+    await audit.record({
+      event: 'login_failed',
+      userId: account.id,
+      ip: ctx.ip,
+      details: { failures: count },
+    });
+    if (lockedUntil) {
+      await audit.record({
+        event: 'account_locked',
+        userId: account.id,
+        ip: ctx.ip,
+        details: { until: lockedUntil.toISOString() },
+      });
+    }
+    throw new UnauthorizedError(WRONG_CREDENTIALS);
+  }
+
+  async function checkNewPassword(password: string, account: { username: string; email: string }) {
+    const problem = passwordProblem(password, account);
+    if (problem) throw fieldError('password', problem, `The password ${problem}`);
+  }
+
+  return {
+    async register(input: RegisterRequest, ctx: RequestContext): Promise<RegisterResponse> {
+      let human: boolean;
+      try {
+        human = await captcha.verify(input.captchaToken, ctx.ip);
+      } catch {
+        throw new HttpError(503, 'The captcha could not be checked; please try again later');
+      }
+      if (!human) throw fieldError('captchaToken', 'was not accepted; please solve the captcha');
+      const email = input.email.trim();
+      await checkNewPassword(input.password, { username: input.username, email });
+      // Hash in every case, so that a known e-mail address does not answer faster.
+      const passwordHash = await hashPassword(input.password);
+      const locale = localeOf(input.locale);
+      const answer: RegisterResponse = {
+        message: config.accounts.requireEmailConfirmation
+          ? 'Check your mailbox: we sent you a link to confirm your e-mail address'
+          : 'Your account is ready: you can log in',
+        confirmationRequired: config.accounts.requireEmailConfirmation,
+      };
+
+      if (await users.findByUsername(input.username)) {
+        throw new BadRequestError(`The username ${input.username} is already taken`, {
+          errors: [{ field: 'username', message: 'is already taken' }],
+        });
+      }
+      const existing = await users.findByEmail(email);
+      if (existing) {
+        // Same answer as a new account; the owner of the address learns of the attempt by mail.
+        await queueMail(db, existing.email, existing.locale, 'alreadyRegistered', {
+          username: existing.username,
+          siteUrl: siteUrl(existing.locale),
+        });
+        mailer.nudge();
+        return answer;
+      }
+
+      try {
+        await db.transaction().execute(async (trx) => {
+          const user = await users.register(trx, {
+            username: input.username,
+            email,
+            passwordHash,
+            displayName: input.displayName?.trim() || null,
+            locale,
+          });
+          await audit.record({ event: 'account_registered', userId: user.id, ip: ctx.ip }, trx);
+          if (config.accounts.requireEmailConfirmation) {
+            const token = await tokens.issue(trx, user.id, 'confirm_email');
+            await queueMail(trx, user.email, locale, 'confirmEmail', {
+              username: user.username,
+              link: link(locale, 'confirm', token),
+              hours: TOKEN_LIFETIME_MINUTES.confirm_email / 60,
+            });
+          }
+        });
+      } catch (error) {
+        // Two registrations racing for the same name or address: the database decides.
+        if (isUniqueViolation(error, 'users_username_key')) {
+          throw new BadRequestError(`The username ${input.username} is already taken`, {
+            errors: [{ field: 'username', message: 'is already taken' }],
+          });
+        }
+        if (isUniqueViolation(error, 'users_email_key')) return answer;
+        throw error;
+      }
+      mailer.nudge();
+      return answer;
+    },
+
+    /** The link of the confirmation mail: the address is proven, the account may log in. */
+    async confirmEmail(token: string, ctx: RequestContext) {
+      await db.transaction().execute(async (trx) => {
+        const spent = await tokens.consume(trx, token, 'confirm_email');
+        if (!spent) throw new BadRequestError(INVALID_LINK);
+        await trx
+          .updateTable('users')
+          .set({ email_confirmed_at: new Date(), updated_at: new Date() })
+          .where('id', '=', spent.userId)
+          .where('email_confirmed_at', 'is', null)
+          .execute();
+        await audit.record({ event: 'email_confirmed', userId: spent.userId, ip: ctx.ip }, trx);
+      });
+      return { message: 'Your e-mail address is confirmed: you can log in' };
+    },
+
+    async resendConfirmation(email: string) {
+      const account = await users.findByEmail(email);
+      if (
+        account &&
+        account.is_active &&
+        !account.email_confirmed_at &&
+        config.accounts.requireEmailConfirmation
+      ) {
+        await db.transaction().execute(async (trx) => {
+          const token = await tokens.issue(trx, account.id, 'confirm_email');
+          await queueMail(trx, account.email, account.locale, 'confirmEmail', {
+            username: account.username,
+            link: link(account.locale, 'confirm', token),
+            hours: TOKEN_LIFETIME_MINUTES.confirm_email / 60,
+          });
+        });
+        mailer.nudge();
+      }
+      return {
+        message:
+          'If this address has an account waiting for confirmation, a new link is on its way',
+      };
+    },
+
+    async login(
+      input: LoginRequest,
+      transport: SessionTransport,
+      ctx: RequestContext,
+    ): Promise<{ account: AccountRow; tokens: IssuedTokens }> {
+      const account = await users.findByLogin(input.login);
+      if (!account) {
+        await verifyPassword(await (dummyHash ??= hashPassword('not a password')), input.password);
+        await audit.record({ event: 'login_failed', ip: ctx.ip, details: { unknownLogin: true } });
+        throw new UnauthorizedError(WRONG_CREDENTIALS);
+      }
+      await checkPassword(account, input.password, ctx);
+      // Only someone who knows the password learns why the account may not log in.
+      if (!account.is_active) throw new ForbiddenError('This account is disabled');
+      if (config.accounts.requireEmailConfirmation && !account.email_confirmed_at) {
+        throw new ForbiddenError(
+          'Confirm your e-mail address first: open the link we mailed you, or ask for a new one',
+        );
+      }
+      const rehash =
+        account.password_hash && argon2.needsRehash(account.password_hash)
+          ? await hashPassword(input.password)
+          : null;
+      await users.recordLogin(account.id, rehash);
+      const issued = await sessions.start(account.id, transport, ctx.userAgent);
+      await audit.record({
+        event: 'login_succeeded',
+        userId: account.id,
+        ip: ctx.ip,
+        details: { transport },
+      });
+      return { account, tokens: issued };
+    },
+
+    async forgotPassword(email: string, ctx: RequestContext) {
+      const account = await users.findByEmail(email);
+      if (account?.is_active) {
+        await db.transaction().execute(async (trx) => {
+          const token = await tokens.issue(trx, account.id, 'reset_password');
+          await queueMail(trx, account.email, account.locale, 'resetPassword', {
+            username: account.username,
+            link: link(account.locale, 'reset-password', token),
+            minutes: TOKEN_LIFETIME_MINUTES.reset_password,
+          });
+          await audit.record(
+            { event: 'password_reset_requested', userId: account.id, ip: ctx.ip },
+            trx,
+          );
+        });
+        mailer.nudge();
+      }
+      return {
+        message: 'If this address has an account, a link to choose a new password is on its way',
+      };
+    },
+
+    /**
+     * Sets a new password from a reset link. It also proves the mailbox (so it confirms the
+     * address), lifts a lock-out, and ends every session: whoever knew the old password is out.
+     */
+    async resetPassword(token: string, password: string, ctx: RequestContext) {
+      const holder = await tokens.peek(token, 'reset_password');
+      const account = holder && (await users.findById(holder.userId));
+      if (!account || !account.is_active) throw new BadRequestError(INVALID_LINK);
+      await checkNewPassword(password, account);
+      const passwordHash = await hashPassword(password);
+      await db.transaction().execute(async (trx) => {
+        if (!(await tokens.consume(trx, token, 'reset_password'))) {
+          throw new BadRequestError(INVALID_LINK);
+        }
+        await users.update(
+          account.id,
+          {
+            password_hash: passwordHash,
+            failed_login_count: 0,
+            locked_until: null,
+            ...(account.email_confirmed_at ? {} : { email_confirmed_at: new Date() }),
+          },
+          trx,
+        );
+        await sessions.revokeAll(account.id, 'password_reset', trx);
+        await queueMail(trx, account.email, account.locale, 'passwordChanged', {
+          username: account.username,
+          siteUrl: siteUrl(account.locale),
+        });
+        await audit.record({ event: 'password_reset', userId: account.id, ip: ctx.ip }, trx);
+      });
+      mailer.nudge();
+      return { message: 'Your password is changed: you can log in with it' };
+    },
+
+    /** Needs the current password; every other session of the account ends. */
+    async changePassword(
+      userId: number,
+      currentSessionId: string | null,
+      input: ChangePasswordRequest,
+      ctx: RequestContext,
+    ) {
+      const account = await users.findById(userId);
+      if (!account) throw new ForbiddenError('This account no longer exists');
+      try {
+        await checkPassword(account, input.currentPassword, ctx);
+      } catch (error) {
+        if (error instanceof LockedError) throw error;
+        throw fieldError('currentPassword', 'is wrong', 'The current password is wrong');
+      }
+      await checkNewPassword(input.newPassword, account);
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        await users.update(account.id, { password_hash: passwordHash }, trx);
+        await sessions.revokeAll(
+          account.id,
+          'password_changed',
+          trx,
+          currentSessionId ?? undefined,
+        );
+        await queueMail(trx, account.email, account.locale, 'passwordChanged', {
+          username: account.username,
+          siteUrl: siteUrl(account.locale),
+        });
+        await audit.record({ event: 'password_changed', userId: account.id, ip: ctx.ip }, trx);
+      });
+      mailer.nudge();
+    },
+
+    /**
+     * Asks for a new address: it replaces the old one only once confirmed from a link mailed to
+     * it; the old address is told. An address already in use gets a notice instead, and the
+     * caller the same answer.
+     */
+    async requestEmailChange(userId: number, input: ChangeEmailRequest, ctx: RequestContext) {
+      const account = await users.findById(userId);
+      if (!account) throw new ForbiddenError('This account no longer exists');
+      try {
+        await checkPassword(account, input.password, ctx);
+      } catch (error) {
+        if (error instanceof LockedError) throw error;
+        throw fieldError('password', 'is wrong', 'The password is wrong');
+      }
+      const newEmail = input.newEmail.trim();
+      if (newEmail.toLowerCase() === account.email.toLowerCase()) {
+        throw fieldError('newEmail', 'is already your address', 'This is already your address');
+      }
+      const taken = await users.findByEmail(newEmail);
+      await db.transaction().execute(async (trx) => {
+        if (taken) {
+          await queueMail(trx, newEmail, account.locale, 'emailInUse', {
+            username: account.username,
+            siteUrl: siteUrl(account.locale),
+          });
+        } else {
+          const token = await tokens.issue(trx, account.id, 'change_email', newEmail);
+          await queueMail(trx, newEmail, account.locale, 'confirmEmailChange', {
+            username: account.username,
+            link: link(account.locale, 'confirm-email-change', token),
+            hours: TOKEN_LIFETIME_MINUTES.change_email / 60,
+          });
+        }
+        await queueMail(trx, account.email, account.locale, 'emailChangeRequested', {
+          username: account.username,
+          newEmail,
+        });
+        await audit.record(
+          { event: 'email_change_requested', userId: account.id, ip: ctx.ip },
+          trx,
+        );
+      });
+      mailer.nudge();
+      return {
+        message:
+          'Check the new mailbox: the change takes effect once you open the link we sent there',
+      };
+    },
+
+    async confirmEmailChange(token: string, ctx: RequestContext) {
+      const holder = await tokens.peek(token, 'change_email');
+      const account = holder && (await users.findById(holder.userId));
+      if (!holder?.newEmail || !account) throw new BadRequestError(INVALID_LINK);
+      const newEmail = holder.newEmail;
+      try {
+        await db.transaction().execute(async (trx) => {
+          if (!(await tokens.consume(trx, token, 'change_email'))) {
+            throw new BadRequestError(INVALID_LINK);
+          }
+          await users.update(account.id, { email: newEmail, email_confirmed_at: new Date() }, trx);
+          await queueMail(trx, account.email, account.locale, 'emailChanged', {
+            username: account.username,
+            newEmail,
+          });
+          await audit.record({ event: 'email_changed', userId: account.id, ip: ctx.ip }, trx);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_email_key')) {
+          throw new ConflictError('This address has been taken by another account meanwhile');
+        }
+        throw error;
+      }
+      mailer.nudge();
+      return { message: 'Your new e-mail address is confirmed' };
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
