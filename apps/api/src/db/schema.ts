@@ -127,6 +127,8 @@ export interface TaxaTable {
   observer_group: string | null;
   sensitivity: Generated<number>;
   taxref_version: string | null;
+  /** taxon_name_key(scientific_name): lower case, no accents (migration 0004). */
+  search_key: ColumnType<string, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -137,12 +139,14 @@ export interface VernacularNamesTable {
   lang: string;
   name: string;
   is_preferred: Generated<boolean>;
+  search_key: ColumnType<string, never, never>;
 }
 
 export interface SpeciesListsTable {
   id: Generated<number>;
   name: string;
   description: Generated<string>;
+  taxhub_list_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -151,6 +155,7 @@ export interface SpeciesListTaxaTable {
   list_id: number;
   cd_nom: number;
   picture_media_id: string | null;
+  picture_url: string | null;
   position: Generated<number>;
 }
 
