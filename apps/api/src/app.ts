@@ -1,8 +1,12 @@
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { setUpAccounts } from './auth/accounts.plugin.js';
+import { trustProxyOption } from './auth/client-address.js';
 import './auth/current-user.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
@@ -33,7 +37,7 @@ export async function buildApp({
     logController: new LogController({
       disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     }),
-    trustProxy: true,
+    trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   if (web) {
@@ -65,10 +69,15 @@ export async function buildApp({
   // Limits are set per request by the routes that take files (see media/multipart.ts).
   await app.register(multipart);
 
+  // Accounts: cookies for the web app's session; rate limits are applied per route (auth/rate-limits.ts).
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
   const services = createServices(config, database);
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();
+      setUpAccounts(typed, services);
       for (const routes of ROUTES) routes(typed, services);
     },
     { prefix: '/api' },

@@ -37,6 +37,13 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
     });
     await app.listen({ port: config.port, host: config.host });
 
+    if (!config.mail.smtpUrl) {
+      log(
+        config.database.kind === 'pglite'
+          ? 'SMTP_URL is not set: e-mails are written to the log (links included) instead of being sent'
+          : 'SMTP_URL is not set: e-mails are NOT sent (only their recipient and subject are logged)',
+      );
+    }
     const credentials = readCredentials(config.dataDir);
     if (credentials) log(`Demo admin (username / e-mail / password): ${credentials}`);
     return {

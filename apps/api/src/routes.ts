@@ -1,4 +1,6 @@
 import { areasRoutes } from './areas/areas.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { App } from './http/types.js';
 import { mediaRoutes } from './media/media.routes.js';
@@ -8,6 +10,8 @@ import { programsAdminRoutes } from './programs/admin.routes.js';
 import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
 import { settingsRoutes } from './settings/settings.routes.js';
+import { meRoutes } from './users/me.routes.js';
+import { usersRoutes } from './users/users.routes.js';
 
 /** Every route module of the API, mounted under /api. */
 export const ROUTES: ((app: App, services: Services) => void)[] = [
@@ -19,4 +23,8 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   observationWriteRoutes,
   programsAdminRoutes,
   areasRoutes,
+  authRoutes,
+  meRoutes,
+  usersRoutes,
+  auditRoutes,
 ];

@@ -1,3 +1,4 @@
+import { createAccountsModule } from './auth/accounts.module.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { createAreasService } from './areas/areas.service.js';
@@ -27,7 +28,18 @@ export function createServices(config: Config, database: Database) {
       : null,
   });
   const areas = createAreasService(db);
-  return { config, database, mediaStore, photos, programs, observations, observationWriter, areas };
+  const accounts = createAccountsModule(config, db, { mediaStore, photos });
+  return {
+    config,
+    database,
+    mediaStore,
+    photos,
+    programs,
+    observations,
+    observationWriter,
+    areas,
+    accounts,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,25 @@
+import { AuditList, AuditQuery, ErrorResponse } from '@citizen/shared';
+import { requireUser } from '../auth/guards.js';
+import { ForbiddenError } from '../http/errors.js';
+import type { App } from '../http/types.js';
+import { canReadAuditLog } from '../policies/users.policy.js';
+import type { Services } from '../services.js';
+
+export function auditRoutes(app: App, { accounts }: Services) {
+  app.get(
+    '/admin/audit',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Security events, newest first (admins only)',
+        querystring: AuditQuery,
+        response: { 200: AuditList, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      if (!canReadAuditLog(user)) throw new ForbiddenError('Only an admin may read the audit log');
+      return { items: await accounts.audit.list(request.query) };
+    },
+  );
+}

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import { createAuditLog } from '../audit/audit.js';
+import type { Config } from '../config/config.js';
+import type { DB } from '../db/schema.js';
+import { createMailer } from '../mail/mailer.js';
+import type { MediaStore } from '../media/media-store.js';
+import type { PhotosService } from '../media/photos.service.js';
+import { createUserAdminService } from '../users/admin.service.js';
+import { createPersonalDataService } from '../users/personal-data.service.js';
+import { createProfileService } from '../users/profile.service.js';
+import { createUsersRepository } from '../users/users.repository.js';
+import { createAccountTokens } from './account-tokens.js';
+import { createAccountsService } from './accounts.service.js';
+import { sessionCookies } from './authenticate.js';
+import { createCaptchaVerifier } from './captcha.js';
+import { createSessions } from './sessions.js';
+
+/** Wires the accounts domain: users, sessions, mail, audit log and personal data. */
+export function createAccountsModule(
+  config: Config,
+  db: Kysely<DB>,
+  { mediaStore, photos }: { mediaStore: MediaStore; photos: PhotosService },
+) {
+  const users = createUsersRepository(db);
+  const audit = createAuditLog(db);
+  const mailer = createMailer(config, db);
+  const sessions = createSessions(db, config);
+  const tokens = createAccountTokens(db);
+  const captcha = createCaptchaVerifier(config);
+  return {
+    users,
+    audit,
+    mailer,
+    sessions,
+    tokens,
+    cookies: sessionCookies(config),
+    service: createAccountsService({ db, config, users, sessions, tokens, mailer, audit, captcha }),
+    profiles: createProfileService({ db, users, mediaStore, audit }),
+    personalData: createPersonalDataService({
+      db,
+      config,
+      users,
+      sessions,
+      audit,
+      mailer,
+      mediaStore,
+      photos,
+    }),
+    admin: createUserAdminService({ db, users, sessions, audit }),
+
+    /** Forgets expired tokens and sessions, and audit entries past their retention. */
+    async prune() {
+      await sessions.prune();
+      await tokens.prune();
+      await audit.prune(config.accounts.auditRetentionDays);
+    },
+  };
+}
+
+export type AccountsModule = ReturnType<typeof createAccountsModule>;

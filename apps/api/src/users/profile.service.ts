@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import type { Kysely } from 'kysely';
+import type { Me, PublicProfile, UpdateMeRequest } from '@citizen/shared';
+import type { AuditLog } from '../audit/audit.js';
+import type { DB } from '../db/schema.js';
+import { HttpError, NotFoundError, UnauthorizedError } from '../http/errors.js';
+import type { MediaStore } from '../media/media-store.js';
+import { toMe, toPublicProfile } from './account-view.js';
+import type { UsersRepository } from './users.repository.js';
+
+/** Avatars are stored as one square WebP; the upload itself is not kept. */
+export const AVATAR_SIZE = 256;
+export const AVATAR_MAX_BYTES = 8_000_000;
+const AVATAR_MAX_PIXELS = 40_000_000;
+const AVATAR_FILE = { variant: 'display', extension: 'webp' } as const;
+
+export function createProfileService(deps: {
+  db: Kysely<DB>;
+  users: UsersRepository;
+  mediaStore: MediaStore;
+  audit: AuditLog;
+}) {
+  const { db, users, mediaStore, audit } = deps;
+
+  async function account(userId: number) {
+    const row = await users.findById(userId);
+    // The session outlived the account (deleted meanwhile): the client must log in again.
+    if (!row) throw new UnauthorizedError('This account no longer exists');
+    return row;
+  }
+
+  return {
+    async me(userId: number): Promise<Me> {
+      return toMe(await account(userId));
+    },
+
+    /** Only the fields listed here can change: role, active flag and the like are not among them. */
+    async update(userId: number, input: UpdateMeRequest, ip: string): Promise<Me> {
+      const changes: Parameters<UsersRepository['update']>[1] = {};
+      if (input.displayName !== undefined) changes.display_name = input.displayName?.trim() || null;
+      if (input.locale !== undefined) changes.locale = input.locale;
+      if (input.notifications !== undefined) changes.notify_by_email = input.notifications;
+      if (Object.keys(changes).length === 0) return this.me(userId);
+      const row = await users.update(userId, changes);
+      if (!row) throw new UnauthorizedError('This account no longer exists');
+      await audit.record({
+        event: 'profile_updated',
+        userId,
+        ip,
+        details: { fields: Object.keys(changes) },
+      });
+      return toMe(row);
+    },
+
+    /** Resizes the image to a square WebP without metadata, then swaps it in. */
+    async setAvatar(userId: number, bytes: Buffer, ip: string): Promise<Me> {
+      const before = await account(userId);
+      let webp: Buffer;
+      try {
+        webp = await sharp(bytes, { limitInputPixels: AVATAR_MAX_PIXELS })
+          .rotate()
+          .resize(AVATAR_SIZE, AVATAR_SIZE, { fit: 'cover' })
+          .webp({ quality: 80 })
+          .toBuffer();
+      } catch {
+        throw new HttpError(415, 'The avatar must be a JPEG, PNG or WebP image');
+      }
+      const key = `avatars/${userId}/${randomBytes(8).toString('hex')}`;
+      const staged = await mediaStore.stage({ [`${AVATAR_FILE.variant}.webp`]: webp });
+      try {
+        await mediaStore.publish(staged, key);
+      } catch (error) {
+        await mediaStore.discard(staged);
+        throw error;
+      }
+      const row = await users.update(userId, { avatar_key: key });
+      if (before.avatar_key) await mediaStore.remove(before.avatar_key);
+      await audit.record({ event: 'avatar_changed', userId, ip });
+      return toMe(row!);
+    },
+
+    async removeAvatar(userId: number, ip: string) {
+      const before = await account(userId);
+      if (!before.avatar_key) return;
+      await users.update(userId, { avatar_key: null });
+      await mediaStore.remove(before.avatar_key);
+      await audit.record({ event: 'avatar_changed', userId, ip, details: { removed: true } });
+    },
+
+    /** The file of a user's avatar, or a 404. */
+    async avatarFile(username: string): Promise<string> {
+      const row = await users.findByUsername(username);
+      if (!row?.avatar_key || !row.is_active) throw new NotFoundError(`No avatar for ${username}`);
+      return mediaStore.fileOf(row.avatar_key, AVATAR_FILE.variant, AVATAR_FILE.extension);
+    },
+
+    /** What anyone may see: no e-mail address, only accounts that can be active. */
+    async publicProfile(username: string): Promise<PublicProfile> {
+      const row = await users.findByUsername(username);
+      if (!row || !row.is_active) throw new NotFoundError(`No user named ${username}`);
+      const { count } = await db
+        .selectFrom('observations')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('observer_id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      return toPublicProfile(row, Number(count));
+    },
+  };
+}
+
+export type ProfileService = ReturnType<typeof createProfileService>;

@@ -1,0 +1,94 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Type } from 'typebox';
+import {
+  AdminUser,
+  AdminUserList,
+  AdminUserPatch,
+  AdminUserQuery,
+  ErrorResponse,
+  PublicProfile,
+  UsernameParams,
+} from '@citizen/shared';
+import { requireAdmin } from '../auth/guards.js';
+import { NotFoundError } from '../http/errors.js';
+import type { App } from '../http/types.js';
+import type { Services } from '../services.js';
+
+/** Public profiles (never an e-mail address), and the administrators' account management. */
+export function usersRoutes(app: App, { accounts }: Services) {
+  const { profiles, admin } = accounts;
+
+  app.get(
+    '/users/:username',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "A user's public profile: name, avatar, role, observation count (no e-mail)",
+        params: UsernameParams,
+        response: { 200: PublicProfile, 404: ErrorResponse },
+      },
+    },
+    async (request) => profiles.publicProfile(request.params.username),
+  );
+
+  app.get(
+    '/users/:username/avatar',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "A user's avatar (256 px WebP)",
+        params: UsernameParams,
+        querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 40 })) }),
+      },
+    },
+    async (request, reply) => {
+      const file = await profiles.avatarFile(request.params.username);
+      const info = await stat(file).catch(() => null);
+      if (!info) throw new NotFoundError(`No avatar for ${request.params.username}`);
+      return reply
+        .type('image/webp')
+        .header('content-length', info.size)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'cache-control',
+          request.query.v ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        )
+        .send(createReadStream(file));
+    },
+  );
+
+  app.get(
+    '/admin/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'List and search accounts (admins only)',
+        querystring: AdminUserQuery,
+        response: { 200: AdminUserList, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => admin.list(requireAdmin(request), request.query),
+  );
+
+  app.patch(
+    '/admin/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Grant a role or (de)activate an account (admins only, not on one's own account)",
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        body: AdminUserPatch,
+        response: {
+          200: AdminUser,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request) =>
+      admin.change(requireAdmin(request), request.params.id, request.body, request.ip),
+  );
+}
