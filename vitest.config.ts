@@ -30,6 +30,14 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'deploy',
+          include: ['deploy/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'e2e',

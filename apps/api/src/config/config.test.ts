@@ -48,6 +48,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, cwd)).toThrow(message);
   });
 
+  it('treats an empty variable as unset', () => {
+    const config = loadConfig(
+      { PORT: '', MAP_BASE_LAYERS: '', SERVE_WEB: ' ', DATABASE_URL: '' },
+      cwd,
+    );
+    expect([config.port, config.map.baseLayers, config.web.enabled, config.database.kind]).toEqual([
+      3000,
+      [],
+      true,
+      'pglite',
+    ]);
+  });
+
   it('reads base layers as JSON and trims a trailing slash from PUBLIC_URL', () => {
     const config = loadConfig(
       {

@@ -30,33 +30,27 @@ const Settings = Type.Object({
   WEB_BUILD_DIR: Type.Optional(Type.String({ minLength: 1 })),
   DEMO_DATA: Type.Optional(Type.Boolean()),
   SITE_NAME: Type.String({ minLength: 1, default: 'Citizen' }),
-  DEFAULT_LOCALE: Type.Union(
-    LOCALES.map((l) => Type.Literal(l)),
-    { default: 'fr' },
-  ),
+  DEFAULT_LOCALE: Type.Enum(LOCALES, { default: 'fr' }),
   MAP_BASE_LAYERS: Type.Array(BaseLayer, { default: [] }),
   PHOTO_MAX_BYTES: Type.Integer({ minimum: 100_000, maximum: 200_000_000, default: 20_000_000 }),
-  PHOTO_DEFAULT_LICENCE: Type.Union(
-    PHOTO_LICENCES.map((l) => Type.Literal(l)),
-    {
-      default: 'CC-BY-4.0',
-    },
-  ),
+  PHOTO_DEFAULT_LICENCE: Type.Enum(PHOTO_LICENCES, {
+    default: 'CC-BY-4.0',
+  }),
   REVERSE_GEOCODER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  // Taxonomy served by a TaxHub v2 server instead of Citizen's own tables (its API root).
+  TAXHUB_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+(/\\S*)?$' })),
+  TAXHUB_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 600 }),
   // Accounts, mail and abuse limits (see the README's settings table).
   TRUST_PROXY: Type.Union([Type.Boolean(), Type.Integer({ minimum: 0 }), Type.String()], {
     default: 'loopback,linklocal,uniquelocal',
   }),
   REQUIRE_EMAIL_CONFIRMATION: Type.Boolean({ default: true }),
-  ACCOUNT_DELETION_DEFAULT: Type.Union(
-    DELETION_CHOICES.map((c) => Type.Literal(c)),
-    { default: 'anonymise' },
-  ),
+  ACCOUNT_DELETION_DEFAULT: Type.Enum(DELETION_CHOICES, { default: 'anonymise' }),
   ACCESS_TOKEN_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
   REFRESH_TOKEN_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^/]+' })),
   MAIL_FROM: Type.Optional(Type.String({ pattern: '@' })),
-  CAPTCHA_PROVIDER: Type.Optional(Type.Union(CAPTCHA_PROVIDERS.map((p) => Type.Literal(p)))),
+  CAPTCHA_PROVIDER: Type.Optional(Type.Enum(CAPTCHA_PROVIDERS)),
   CAPTCHA_SITE_KEY: Type.Optional(Type.String({ minLength: 1 })),
   CAPTCHA_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   RATE_LIMITS: Type.Object(
@@ -78,10 +72,11 @@ const Settings = Type.Object({
     { additionalProperties: false, default: {} },
   ),
   AUDIT_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 365 }),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-    { default: 'info' },
-  ),
+  // Badges: an optional module (rules, awards, leaderboards); off unless switched on.
+  BADGES_ENABLED: Type.Boolean({ default: false }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    default: 'info',
+  }),
 });
 type Settings = Static<typeof Settings>;
 
@@ -116,6 +111,8 @@ export type Config = {
   photos: { maxBytes: number; defaultLicence: PhotoLicence };
   /** Asked for a municipality name when no imported area covers a point (Nominatim-style API). */
   reverseGeocoderUrl: string | null;
+  /** null: the taxonomy is Citizen's own tables; else the TaxHub v2 API that serves it. */
+  taxhub: { url: string; cacheSeconds: number } | null;
   logLevel: string;
   /** Fastify's trustProxy: which peers may set X-Forwarded-For (the client IP rate limits use). */
   trustProxy: boolean | number | string;
@@ -129,6 +126,8 @@ export type Config = {
     rateLimits: Record<RateLimitedAction, RateLimit>;
     auditRetentionDays: number;
   };
+  /** Badges and leaderboards (each programme may also opt out). */
+  badges: { enabled: boolean };
   mail: {
     /** null: mails are written to the log instead of being sent. */
     smtpUrl: string | null;
@@ -154,6 +153,8 @@ const SECRET_SETTINGS = new Set(['SMTP_URL', 'CAPTCHA_SECRET']);
 /** Turns the raw strings of the environment into the types the schema expects. */
 function coerce(name: string, raw: unknown): unknown {
   if (typeof raw !== 'string') return raw;
+  // An empty variable (e.g. `PORT=` in a compose file) means "not set".
+  if (raw.trim() === '') return undefined;
   const schema = Settings.properties[name as keyof Settings];
   if (JSON_SETTINGS.has(name)) {
     try {
@@ -169,7 +170,7 @@ function coerce(name: string, raw: unknown): unknown {
     if (/^(1|true|yes|on)$/i.test(raw)) return true;
     if (/^(0|false|no|off)$/i.test(raw)) return false;
   }
-  return raw === '' ? undefined : raw;
+  return raw;
 }
 
 function readConfigFile(file: string): Record<string, unknown> {
@@ -194,8 +195,8 @@ function readConfigFile(file: string): Record<string, unknown> {
 }
 
 function describe(name: string, error: { message: string }): string {
-  const schema = Settings.properties[name as keyof Settings] as { anyOf?: { const?: unknown }[] };
-  const choices = schema?.anyOf?.map((s) => s.const).filter((c) => c !== undefined);
+  const schema = Settings.properties[name as keyof Settings] as { enum?: unknown[] };
+  const choices = schema?.enum;
   return choices?.length ? `must be one of ${choices.join(', ')}` : error.message;
 }
 
@@ -245,6 +246,9 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     map: { baseLayers: s.MAP_BASE_LAYERS },
     photos: { maxBytes: s.PHOTO_MAX_BYTES, defaultLicence: s.PHOTO_DEFAULT_LICENCE },
     reverseGeocoderUrl: s.REVERSE_GEOCODER_URL ?? null,
+    taxhub: s.TAXHUB_URL
+      ? { url: s.TAXHUB_URL.replace(/\/+$/, ''), cacheSeconds: s.TAXHUB_CACHE_SECONDS }
+      : null,
     logLevel: s.LOG_LEVEL,
     trustProxy: trustProxy(s.TRUST_PROXY),
     accounts: {
@@ -256,6 +260,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
       rateLimits: rateLimits(s.RATE_LIMITS),
       auditRetentionDays: s.AUDIT_RETENTION_DAYS,
     },
+    badges: { enabled: s.BADGES_ENABLED },
     mail: {
       smtpUrl: s.SMTP_URL ?? null,
       from:
