@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError, openDatabase, type Database } from './db/database.js';
 import { migrate, migrationState, MigrationError } from './db/migrate.js';
 import { HttpError } from './http/errors.js';
+import { TAXONOMY_COMMANDS } from './taxonomy/taxonomy.cli.js';
 import { generatePassword, hashPassword } from './users/passwords.js';
 import { createUsersRepository } from './users/users.repository.js';
 
@@ -61,6 +62,7 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  ...TAXONOMY_COMMANDS,
 };
 
 const USAGE = `Usage: citizen <command>\n\nCommands:\n${Object.values(COMMANDS)

@@ -10,6 +10,8 @@ import { programsAdminRoutes } from './programs/admin.routes.js';
 import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
 import { settingsRoutes } from './settings/settings.routes.js';
+import { speciesListsRoutes } from './species-lists/species-lists.routes.js';
+import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { meRoutes } from './users/me.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
@@ -27,4 +29,6 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   meRoutes,
   usersRoutes,
   auditRoutes,
+  taxonomyRoutes,
+  speciesListsRoutes,
 ];

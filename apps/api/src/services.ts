@@ -11,6 +11,8 @@ import { createObservationWriteRepository } from './observations/write.repositor
 import { createObservationWriter } from './observations/write.service.js';
 import { createProgramsRepository } from './programs/programs.repository.js';
 import { createProgramsService } from './programs/programs.service.js';
+import { createSpeciesListsService } from './species-lists/species-lists.service.js';
+import { createTaxonomyService } from './taxonomy/taxonomy.service.js';
 
 /** Wires repositories into services: the one place that knows how the domains depend on each other. */
 export function createServices(config: Config, database: Database) {
@@ -28,6 +30,8 @@ export function createServices(config: Config, database: Database) {
       : null,
   });
   const areas = createAreasService(db);
+  const taxonomy = createTaxonomyService(db, config);
+  const speciesLists = createSpeciesListsService(db);
   const accounts = createAccountsModule(config, db, { mediaStore, photos });
   return {
     config,
@@ -38,6 +42,8 @@ export function createServices(config: Config, database: Database) {
     observations,
     observationWriter,
     areas,
+    taxonomy,
+    speciesLists,
     accounts,
   };
 }

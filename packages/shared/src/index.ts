@@ -6,3 +6,4 @@ export * from './media.js';
 export * from './observation-input.js';
 export * from './programs.js';
 export * from './settings.js';
+export * from './taxonomy.js';

@@ -1,0 +1,271 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Locale, TaxonDetail, TaxonHit } from '@citizen/shared';
+import type { DB } from '../db/schema.js';
+import { photoUrls } from '../media/photos.service.js';
+import type { TaxonomySource } from './source.js';
+
+/** Candidates each way of matching may bring, before ranking; bounds the work of short queries. */
+const CANDIDATES = 200;
+/** Word prefixes and typos are looked for from this many characters on. */
+const FUZZY_FROM = 3;
+
+type HitRow = {
+  cd_nom: number;
+  cd_ref: number;
+  scientific_name: string;
+  authority: string | null;
+  rank: string;
+  family: string | null;
+  observer_group: string | null;
+  vernacular_name: string | null;
+  matched: string | null;
+  picture_url: string | null;
+  picture_media_id: string | null;
+};
+
+export function toHit(row: HitRow): TaxonHit {
+  const media = row.picture_media_id ? photoUrls(row.picture_media_id) : null;
+  return {
+    cdNom: row.cd_nom,
+    cdRef: row.cd_ref,
+    scientificName: row.scientific_name,
+    authority: row.authority,
+    rank: row.rank,
+    vernacularName: row.vernacular_name,
+    family: row.family,
+    observerGroup: row.observer_group,
+    pictureUrl: media?.displayUrl ?? row.picture_url,
+    thumbnailUrl: media?.thumbUrl ?? row.picture_url,
+    matchedName:
+      row.matched && row.matched !== row.scientific_name && row.matched !== row.vernacular_name
+        ? row.matched
+        : null,
+  };
+}
+
+/** The accepted taxon `a`'s preferred vernacular name in `lang`. */
+const vernacularOf = (lang: Locale) => sql<string | null>`(
+  select vn.name from vernacular_names vn
+  where vn.cd_nom = a.cd_nom and vn.lang = ${lang}
+  order by vn.is_preferred desc, vn.id limit 1)`;
+
+/** The list's picture of the accepted taxon `a` (given on it or on one of its synonyms). */
+const pictureOf = (listId: number | null, column: 'picture_url' | 'picture_media_id') =>
+  listId === null
+    ? sql<string | null>`null::text`
+    : sql<string | null>`(
+        select l.${sql.ref(column)}::text from species_list_taxa l join taxa lt on lt.cd_nom = l.cd_nom
+        where l.list_id = ${listId} and lt.cd_ref = a.cd_nom
+          and (l.picture_url is not null or l.picture_media_id is not null)
+        order by l.position, l.cd_nom limit 1)`;
+
+/**
+ * Ways a name can match the normalised query `k`, best first:
+ * 0: the preferred vernacular name starts with it; 1: another name (vernacular or scientific)
+ * starts with it; 2: a later word starts with it; 3: trigram similarity (typos).
+ */
+function wholeTaxonomyMatches(k: string, lang: Locale, fuzzy: boolean): RawBuilder<unknown> {
+  const upper = `${k}~`; // '~' sorts after every character of a key, in the C collation
+  const branches = [
+    sql`(select v.cd_nom, case when v.is_preferred then 0 else 1 end as tier,
+           v.search_key = ${k} as exact, 1::real as score, v.name as matched
+         from vernacular_names v
+         where v.lang = ${lang} and v.search_key >= ${k} and v.search_key < ${upper}
+         order by v.search_key limit ${CANDIDATES})`,
+    sql`(select t.cd_nom, 1, t.search_key = ${k}, 1::real, t.scientific_name
+         from taxa t where t.search_key >= ${k} and t.search_key < ${upper}
+         order by t.search_key limit ${CANDIDATES})`,
+  ];
+  if (k.length >= FUZZY_FROM) {
+    const words = `% ${k}%`;
+    branches.push(
+      sql`(select v.cd_nom, 2, false, 1::real, v.name from vernacular_names v
+           where v.lang = ${lang} and v.search_key like ${words} limit ${CANDIDATES})`,
+      sql`(select t.cd_nom, 2, false, 1::real, t.scientific_name from taxa t
+           where t.search_key like ${words} limit ${CANDIDATES})`,
+    );
+  }
+  if (fuzzy) {
+    const score = (column: RawBuilder<unknown>) =>
+      sql`greatest(similarity(${column}, ${k}), word_similarity(${k}, ${column}))`;
+    branches.push(
+      sql`(select v.cd_nom, 3, false, ${score(sql`v.search_key`)}, v.name from vernacular_names v
+           where v.lang = ${lang} and (v.search_key % ${k} or ${k} <% v.search_key)
+           order by 4 desc limit ${CANDIDATES})`,
+      sql`(select t.cd_nom, 3, false, ${score(sql`t.search_key`)}, t.scientific_name from taxa t
+           where t.search_key % ${k} or ${k} <% t.search_key
+           order by 4 desc limit ${CANDIDATES})`,
+    );
+  }
+  return sql.join(branches, sql` union all `);
+}
+
+/** The same ranking over the names of the taxa in `list_refs` (few: no index needed). */
+function listMatches(k: string, lang: Locale): RawBuilder<unknown> {
+  const words = ` ${k}`;
+  return sql`
+    select cd_nom,
+      case when starts_with(search_key, ${k}) then (case when preferred then 0 else 1 end)
+           when strpos(search_key, ${words}) > 0 then 2 else 3 end as tier,
+      search_key = ${k} as exact,
+      case when starts_with(search_key, ${k}) or strpos(search_key, ${words}) > 0 then 1::real
+           else greatest(similarity(search_key, ${k}), word_similarity(${k}, search_key)) end as score,
+      name as matched
+    from (
+      select t.cd_nom, t.search_key, t.scientific_name as name, false as preferred
+      from taxa t where t.cd_ref in (select cd_ref from list_refs)
+      union all
+      select v.cd_nom, v.search_key, v.name, v.is_preferred
+      from vernacular_names v join taxa t on t.cd_nom = v.cd_nom
+      where v.lang = ${lang} and t.cd_ref in (select cd_ref from list_refs)
+    ) names
+    where starts_with(search_key, ${k}) or strpos(search_key, ${words}) > 0
+      or (${k.length >= FUZZY_FROM} and (search_key % ${k} or ${k} <% search_key))`;
+}
+
+export function createLocalTaxonomySource(db: Kysely<DB>): TaxonomySource {
+  async function runSearch(
+    k: string,
+    lang: Locale,
+    listId: number | null,
+    limit: number,
+    fuzzy: boolean,
+  ): Promise<TaxonHit[]> {
+    const matches = listId === null ? wholeTaxonomyMatches(k, lang, fuzzy) : listMatches(k, lang);
+    const { rows } = await sql<HitRow>`
+      with list_refs as (
+        select distinct t.cd_ref from species_list_taxa l join taxa t on t.cd_nom = l.cd_nom
+        where l.list_id = ${listId ?? -1}
+      ),
+      matches as (${matches}),
+      best as (
+        select distinct on (n.cd_ref) n.cd_ref, m.tier, m.exact, m.score, m.matched
+        from matches m join taxa n on n.cd_nom = m.cd_nom
+        order by n.cd_ref, m.tier, m.exact desc, m.score desc, length(m.matched), m.matched
+      )
+      select a.cd_nom, a.cd_ref, a.scientific_name, a.authority, a.rank, a.family,
+        a.observer_group, ${vernacularOf(lang)} as vernacular_name, b.matched,
+        ${pictureOf(listId, 'picture_url')} as picture_url,
+        ${pictureOf(listId, 'picture_media_id')} as picture_media_id
+      from best b join taxa a on a.cd_nom = b.cd_ref
+      order by b.tier, b.exact desc, b.score desc, length(b.matched), b.matched, a.cd_nom
+      limit ${limit}`.execute(db);
+    return rows.map(toHit);
+  }
+
+  return {
+    kind: 'local',
+
+    async search(query, lang, listId, limit) {
+      const { rows } = await sql<{
+        k: string | null;
+      }>`select taxon_name_key(${query}) as k`.execute(db);
+      const k = rows[0]?.k ?? '';
+      if (k === '') return [];
+      // Typos are only looked for when the prefixes do not fill the page: most keystrokes of an
+      // autocomplete are answered by the B-tree alone.
+      const hits = await runSearch(k, lang, listId, limit, listId !== null);
+      if (listId !== null || hits.length >= limit || k.length < FUZZY_FROM) return hits;
+      return runSearch(k, lang, listId, limit, true);
+    },
+
+    async get(cdNom, lang) {
+      const taxon = await db
+        .selectFrom('taxa as t')
+        .leftJoin('taxa as a', (join) =>
+          join.onRef('a.cd_nom', '=', 't.cd_ref').on(sql<boolean>`t.cd_ref <> t.cd_nom`),
+        )
+        .selectAll('t')
+        .select([
+          'a.cd_nom as a_cd_nom',
+          'a.scientific_name as a_scientific_name',
+          'a.authority as a_authority',
+          'a.rank as a_rank',
+        ])
+        .where('t.cd_nom', '=', cdNom)
+        .executeTakeFirst();
+      if (!taxon) return null;
+      const names = await db
+        .selectFrom('vernacular_names')
+        .select(['lang', 'name', 'is_preferred'])
+        .where('cd_nom', '=', taxon.cd_ref)
+        .orderBy('lang')
+        .orderBy('is_preferred', 'desc')
+        .orderBy('id')
+        .execute();
+      const synonyms =
+        taxon.cd_ref === taxon.cd_nom
+          ? await db
+              .selectFrom('taxa')
+              .select(['cd_nom', 'scientific_name', 'authority', 'rank'])
+              .where('cd_ref', '=', cdNom)
+              .where('cd_nom', '<>', cdNom)
+              .orderBy('scientific_name')
+              .orderBy('cd_nom')
+              .execute()
+          : [];
+      const name = (r: {
+        cd_nom: number;
+        scientific_name: string;
+        authority: string | null;
+        rank: string;
+      }) => ({
+        cdNom: r.cd_nom,
+        scientificName: r.scientific_name,
+        authority: r.authority,
+        rank: r.rank,
+      });
+      return {
+        cdNom: taxon.cd_nom,
+        cdRef: taxon.cd_ref,
+        scientificName: taxon.scientific_name,
+        authority: taxon.authority,
+        rank: taxon.rank,
+        vernacularName: names.find((n) => n.lang === lang)?.name ?? null,
+        vernacularNames: names.map((n) => ({
+          lang: n.lang,
+          name: n.name,
+          preferred: n.is_preferred,
+        })),
+        classification: {
+          kingdom: taxon.kingdom,
+          phylum: taxon.phylum,
+          class: taxon.class,
+          order: taxon.order,
+          family: taxon.family,
+        },
+        observerGroup: taxon.observer_group,
+        sensitivity: taxon.sensitivity,
+        taxrefVersion: taxon.taxref_version,
+        accepted:
+          taxon.a_cd_nom !== null
+            ? name({
+                cd_nom: taxon.a_cd_nom,
+                scientific_name: taxon.a_scientific_name!,
+                authority: taxon.a_authority,
+                rank: taxon.a_rank!,
+              })
+            : null,
+        synonyms: synonyms.map(name),
+      } satisfies TaxonDetail;
+    },
+
+    async listTaxa(listId, lang) {
+      const { rows } = await sql<HitRow & { position: number }>`
+        select * from (
+          select distinct on (a.cd_nom) a.cd_nom, a.cd_ref, a.scientific_name, a.authority,
+            a.rank, a.family, a.observer_group, ${vernacularOf(lang)} as vernacular_name,
+            case when n.cd_nom <> a.cd_nom then n.scientific_name end as matched,
+            ${pictureOf(listId, 'picture_url')} as picture_url,
+            ${pictureOf(listId, 'picture_media_id')} as picture_media_id,
+            l.position
+          from species_list_taxa l
+          join taxa n on n.cd_nom = l.cd_nom
+          join taxa a on a.cd_nom = n.cd_ref
+          where l.list_id = ${listId}
+          order by a.cd_nom, l.position, l.cd_nom
+        ) t order by position, cd_nom`.execute(db);
+      return rows.map(toHit);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { LOCALES, TAXONOMY_FORMATS, type ImportReport } from '@citizen/shared';
+import type { Database } from '../db/database.js';
+import { createSpeciesListsService } from '../species-lists/species-lists.service.js';
+import { normaliseLanguage } from './import-rows.js';
+import { ImportRejected } from './taxonomy-import.js';
+import { createTaxonomyService } from './taxonomy.service.js';
+import { readLines } from './text-input.js';
+import { isZipFile } from './zip.js';
+
+type Command = { usage: string; run(database: Database, args: string[]): Promise<number> };
+
+/** CLI commands of the taxonomy: imports into Citizen's own tables. */
+export const TAXONOMY_COMMANDS: Record<string, Command> = {
+  'import-taxonomy': {
+    usage:
+      'import-taxonomy [--format taxref|dwc] FILE\n' +
+      '                [--taxref-version V]      import a TAXREF file (TAXREFv18.txt or its zip)\n' +
+      '                [--vernacular FILE]       or a Darwin Core checklist (archive, or Taxon.tsv\n' +
+      `                [--languages ${LOCALES.join(',')}]  and VernacularName.tsv); all or nothing`,
+    async run(database, args) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string', default: 'taxref' },
+          'taxref-version': { type: 'string' },
+          vernacular: { type: 'string' },
+          languages: { type: 'string' },
+        },
+      });
+      const format = values.format;
+      if (positionals.length !== 1 || !(TAXONOMY_FORMATS as readonly string[]).includes(format)) {
+        console.error(`import-taxonomy needs one file and --format ${TAXONOMY_FORMATS.join('|')}`);
+        return 2;
+      }
+      const file = path.resolve(positionals[0]!);
+      const languages = values.languages?.split(',').map((l) => normaliseLanguage(l));
+      if (languages?.some((l) => l === null)) {
+        console.error('--languages takes ISO 639-1 codes, e.g. fr,en,de');
+        return 2;
+      }
+      const taxonomy = createTaxonomyService(database.db, { taxhub: null });
+      const started = performance.now();
+      return report(started, async () => {
+        if (format === 'taxref') {
+          return taxonomy.importTaxref(file, { version: values['taxref-version'] ?? null });
+        }
+        const name = path.basename(file);
+        return taxonomy.importDwc(
+          values.vernacular
+            ? {
+                kind: 'files',
+                taxon: { path: file, name },
+                vernacular: {
+                  path: path.resolve(values.vernacular),
+                  name: path.basename(values.vernacular),
+                },
+              }
+            : (await isZipFile(file))
+              ? { kind: 'archive', path: file }
+              : { kind: 'files', taxon: { path: file, name } },
+          languages ? { languages: languages as string[] } : {},
+        );
+      });
+    },
+  },
+
+  'import-species-list': {
+    usage:
+      'import-species-list --name N FILE.csv     create the species list N, or replace its taxa,\n' +
+      '                    [--description TEXT]  from a CSV file (cd_nom or scientific_name,\n' +
+      '                                          picture_url, position)',
+    async run(database, args) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { name: { type: 'string' }, description: { type: 'string' } },
+      });
+      if (positionals.length !== 1 || !values.name) {
+        console.error('import-species-list needs --name and one CSV file');
+        return 2;
+      }
+      const started = performance.now();
+      return report(started, async () => {
+        const result = await createSpeciesListsService(database.db).importCsv(
+          readLines(path.resolve(positionals[0]!)),
+          { name: values.name!, description: values.description },
+        );
+        console.log(`Species list ${result.list.id} "${result.list.name}"`);
+        return result.report;
+      });
+    },
+  },
+};
+
+async function report(started: number, work: () => Promise<ImportReport>): Promise<number> {
+  try {
+    const done = await work();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Imported in ${seconds} s: ${done.inserted} inserted, ${done.updated} updated, ` +
+        `${done.unchanged} unchanged${done.removed ? `, ${done.removed} removed` : ''}`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    console.error(error.message);
+    for (const e of error.report.errors) {
+      console.error(`  ${e.file ? `${e.file} ` : ''}line ${e.line}: ${e.message}`);
+    }
+    const more = error.report.errorCount - error.report.errors.length;
+    if (more > 0) console.error(`  … and ${more} more`);
+    return 1;
+  }
+}
