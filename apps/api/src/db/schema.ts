@@ -219,6 +219,29 @@ export interface ObservationsTable {
   validation_status: Generated<ValidationStatus>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 0005: the point the public sees (public_point()), kept by a trigger. */
+  public_geom: Generated<Geometry>;
+  /** Migration 0009: whether the public sees it (not hidden, validated if required), kept by a trigger. */
+  is_public: Generated<boolean>;
+}
+
+/** Migration 0005: a programme's data version, changed by triggers on any change to its observations. */
+export interface ProgramDataVersionsTable {
+  program_id: number;
+  version: number;
+  changed_at: Generated<Timestamp>;
+}
+
+/** Migration 0005: observation counts per map cell (quadtree level 4 to 16), kept by triggers. */
+export interface ObservationCellsTable {
+  program_id: number;
+  exact: boolean;
+  level: number;
+  cx: number;
+  cy: number;
+  n: number;
+  su: number;
+  sv: number;
 }
 
 export interface ObservationMediaTable {
@@ -256,4 +279,6 @@ export interface DB {
   programs: ProgramsTable;
   observations: ObservationsTable;
   observation_media: ObservationMediaTable;
+  program_data_versions: ProgramDataVersionsTable;
+  observation_cells: ObservationCellsTable;
 }
