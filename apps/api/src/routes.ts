@@ -4,6 +4,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { App } from './http/types.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationsRoutes } from './observations/observations.routes.js';
 import { observationWriteRoutes } from './observations/write.routes.js';
 import { programsAdminRoutes } from './programs/admin.routes.js';
@@ -29,6 +30,7 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   meRoutes,
   usersRoutes,
   auditRoutes,
+  observationListingRoutes,
   taxonomyRoutes,
   speciesListsRoutes,
 ];

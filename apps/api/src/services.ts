@@ -1,12 +1,11 @@
 import { createAccountsModule } from './auth/accounts.module.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
+import { createListingRepository, createListingService } from './observations/listing.js';
 import { createAreasService } from './areas/areas.service.js';
 import { createReverseGeocoder } from './areas/reverse-geocoder.js';
 import { createMediaStore } from './media/media-store.js';
 import { createPhotosService } from './media/photos.service.js';
-import { createObservationsRepository } from './observations/observations.repository.js';
-import { createObservationsService } from './observations/observations.service.js';
 import { createObservationWriteRepository } from './observations/write.repository.js';
 import { createObservationWriter } from './observations/write.service.js';
 import { createProgramsRepository } from './programs/programs.repository.js';
@@ -20,7 +19,6 @@ export function createServices(config: Config, database: Database) {
   const mediaStore = createMediaStore(config.mediaDir);
   const photos = createPhotosService(db, mediaStore);
   const programs = createProgramsService(createProgramsRepository(db));
-  const observations = createObservationsService(createObservationsRepository(db), programs);
   const observationWriter = createObservationWriter({
     repository: createObservationWriteRepository(db),
     photos,
@@ -33,18 +31,20 @@ export function createServices(config: Config, database: Database) {
   const taxonomy = createTaxonomyService(db, config);
   const speciesLists = createSpeciesListsService(db);
   const accounts = createAccountsModule(config, db, { mediaStore, photos });
+  // Reading back: listing, map tiles, statistics, exports.
+  const listing = createListingService(createListingRepository(db));
   return {
     config,
     database,
     mediaStore,
     photos,
     programs,
-    observations,
     observationWriter,
     areas,
     taxonomy,
     speciesLists,
     accounts,
+    listing,
   };
 }
 

@@ -4,6 +4,7 @@ export * from './geojson.js';
 export * from './health.js';
 export * from './media.js';
 export * from './observation-input.js';
+export * from './observations.js';
 export * from './programs.js';
 export * from './settings.js';
 export * from './taxonomy.js';
