@@ -3,7 +3,9 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { App } from './http/types.js';
+import { tilesRoutes } from './map/tiles.routes.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationsRoutes } from './observations/observations.routes.js';
 import { observationWriteRoutes } from './observations/write.routes.js';
@@ -12,6 +14,7 @@ import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { speciesListsRoutes } from './species-lists/species-lists.routes.js';
+import { statsRoutes } from './stats/stats.routes.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { meRoutes } from './users/me.routes.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -30,6 +33,9 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   meRoutes,
   usersRoutes,
   auditRoutes,
+  observationListingRoutes,
+  tilesRoutes,
+  statsRoutes,
   observationListingRoutes,
   taxonomyRoutes,
   speciesListsRoutes,

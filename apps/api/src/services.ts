@@ -1,6 +1,10 @@
 import { createAccountsModule } from './auth/accounts.module.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
+import { createTilesService } from './map/tiles.js';
+import { createListingRepository, createListingService } from './observations/listing.js';
+import { createDataVersions } from './stats/data-versions.js';
+import { createStatsService } from './stats/stats.js';
 import { createListingRepository, createListingService } from './observations/listing.js';
 import { createAreasService } from './areas/areas.service.js';
 import { createReverseGeocoder } from './areas/reverse-geocoder.js';
@@ -33,6 +37,11 @@ export function createServices(config: Config, database: Database) {
   const accounts = createAccountsModule(config, db, { mediaStore, photos });
   // Reading back: listing, map tiles, statistics, exports.
   const listing = createListingService(createListingRepository(db));
+  // Reading back: listing, map tiles, statistics, exports.
+  const listing = createListingService(createListingRepository(db));
+  const dataVersions = createDataVersions(db);
+  const tiles = createTilesService(db, dataVersions, listing);
+  const stats = createStatsService(db, dataVersions);
   return {
     config,
     database,
