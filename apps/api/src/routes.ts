@@ -1,10 +1,13 @@
 import { areasRoutes } from './areas/areas.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { exportsRoutes } from './exports/exports.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { App } from './http/types.js';
 import { tilesRoutes } from './map/tiles.routes.js';
+import { tilesRoutes } from './map/tiles.routes.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationsRoutes } from './observations/observations.routes.js';
@@ -14,6 +17,7 @@ import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { speciesListsRoutes } from './species-lists/species-lists.routes.js';
+import { statsRoutes } from './stats/stats.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { meRoutes } from './users/me.routes.js';
@@ -33,6 +37,10 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   meRoutes,
   usersRoutes,
   auditRoutes,
+  observationListingRoutes,
+  tilesRoutes,
+  statsRoutes,
+  exportsRoutes,
   observationListingRoutes,
   tilesRoutes,
   statsRoutes,

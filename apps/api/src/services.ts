@@ -1,6 +1,11 @@
 import { createAccountsModule } from './auth/accounts.module.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
+import { createExportsService } from './exports/exports.js';
+import { createTilesService } from './map/tiles.js';
+import { createListingRepository, createListingService } from './observations/listing.js';
+import { createDataVersions } from './stats/data-versions.js';
+import { createStatsService } from './stats/stats.js';
 import { createTilesService } from './map/tiles.js';
 import { createListingRepository, createListingService } from './observations/listing.js';
 import { createDataVersions } from './stats/data-versions.js';
@@ -42,6 +47,12 @@ export function createServices(config: Config, database: Database) {
   const dataVersions = createDataVersions(db);
   const tiles = createTilesService(db, dataVersions, listing);
   const stats = createStatsService(db, dataVersions);
+  // Reading back: listing, map tiles, statistics, exports.
+  const listing = createListingService(createListingRepository(db));
+  const dataVersions = createDataVersions(db);
+  const tiles = createTilesService(db, dataVersions, listing);
+  const stats = createStatsService(db, dataVersions);
+  const exports = createExportsService(db, listing, config);
   return {
     config,
     database,
