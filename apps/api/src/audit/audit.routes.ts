@@ -1,5 +1,5 @@
 import { AuditList, AuditQuery, ErrorResponse } from '@citizen/shared';
-import { requireUser } from '../auth/guards.js';
+import { onlyFor, requireUser } from '../auth/guards.js';
 import { ForbiddenError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import { canReadAuditLog } from '../policies/users.policy.js';
@@ -9,6 +9,7 @@ export function auditRoutes(app: App, { accounts }: Services) {
   app.get(
     '/admin/audit',
     {
+      preValidation: onlyFor('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Security events, newest first (admins only)',

@@ -20,7 +20,7 @@ import type { Services } from '../services.js';
 import { toMe } from '../users/account-view.js';
 import { LockedError, type RequestContext } from './accounts.service.js';
 import { sameOrigin } from './authenticate.js';
-import { requireUser } from './guards.js';
+import { onlyFor, requireUser } from './guards.js';
 import type { IssuedTokens } from './sessions.js';
 
 export const requestContext = (request: FastifyRequest): RequestContext => ({
@@ -240,6 +240,7 @@ export function authRoutes(app: App, { config, accounts }: Services) {
   app.post(
     '/auth/logout-all',
     {
+      preValidation: onlyFor('observer'),
       schema: {
         tags: ['auth'],
         summary: 'End every session of the account, on every device',

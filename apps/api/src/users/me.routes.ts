@@ -11,7 +11,7 @@ import {
 } from '@citizen/shared';
 import { requestContext } from '../auth/auth.routes.js';
 import { LockedError } from '../auth/accounts.service.js';
-import { requireUser } from '../auth/guards.js';
+import { onlyFor, requireUser } from '../auth/guards.js';
 import { BadRequestError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
@@ -29,10 +29,13 @@ const errors = (...codes: number[]) =>
 /** The signed-in user's own account: profile, password, e-mail, avatar, data export, deletion. */
 export function meRoutes(app: App, { accounts }: Services) {
   const { service, profiles, personalData, cookies } = accounts;
+  // Refused before the body is read or checked: an anonymous request learns nothing more.
+  const signedIn = onlyFor('observer');
 
   app.get(
     '/auth/me',
     {
+      preValidation: signedIn,
       schema: {
         tags: ['account'],
         summary: 'My account (the only answer with my e-mail address)',
@@ -48,6 +51,7 @@ export function meRoutes(app: App, { accounts }: Services) {
   app.patch(
     '/auth/me',
     {
+      preValidation: signedIn,
       schema: {
         tags: ['account'],
         summary: 'Change my display name, language or notification choice',
@@ -61,6 +65,7 @@ export function meRoutes(app: App, { accounts }: Services) {
   app.post(
     '/auth/me/password',
     {
+      preValidation: signedIn,
       schema: {
         tags: ['account'],
         summary: 'Change my password (the current one is asked); my other sessions end',
@@ -84,6 +89,7 @@ export function meRoutes(app: App, { accounts }: Services) {
   app.post(
     '/auth/me/email',
     {
+      preValidation: signedIn,
       schema: {
         tags: ['account'],
         summary:
@@ -111,6 +117,7 @@ export function meRoutes(app: App, { accounts }: Services) {
   app.put(
     '/auth/me/avatar',
     {
+      preValidation: signedIn,
       schema: {
         tags: ['account'],
         summary: 'Set my avatar: one JPEG, PNG or WebP image (multipart), cropped to 256 px',
@@ -130,6 +137,7 @@ export function meRoutes(app: App, { accounts }: Services) {
   app.delete(
     '/auth/me/avatar',
     {
+      preValidation: signedIn,
       schema: {
         tags: ['account'],
         summary: 'Remove my avatar',
@@ -145,6 +153,7 @@ export function meRoutes(app: App, { accounts }: Services) {
   app.get(
     '/auth/me/export',
     {
+      preValidation: signedIn,
       schema: {
         tags: ['account'],
         summary:
@@ -180,6 +189,7 @@ export function meRoutes(app: App, { accounts }: Services) {
   app.delete(
     '/auth/me',
     {
+      preValidation: signedIn,
       schema: {
         tags: ['account'],
         summary:

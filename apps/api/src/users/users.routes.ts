@@ -10,7 +10,7 @@ import {
   PublicProfile,
   UsernameParams,
 } from '@citizen/shared';
-import { requireAdmin } from '../auth/guards.js';
+import { onlyFor, requireAdmin } from '../auth/guards.js';
 import { NotFoundError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import type { Services } from '../services.js';
@@ -61,6 +61,7 @@ export function usersRoutes(app: App, { accounts }: Services) {
   app.get(
     '/admin/users',
     {
+      preValidation: onlyFor('admin'),
       schema: {
         tags: ['admin'],
         summary: 'List and search accounts (admins only)',
@@ -74,6 +75,7 @@ export function usersRoutes(app: App, { accounts }: Services) {
   app.patch(
     '/admin/users/:id',
     {
+      preValidation: onlyFor('admin'),
       schema: {
         tags: ['admin'],
         summary: "Grant a role or (de)activate an account (admins only, not on one's own account)",
