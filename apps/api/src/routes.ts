@@ -5,10 +5,7 @@ import { exportsRoutes } from './exports/exports.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { App } from './http/types.js';
 import { tilesRoutes } from './map/tiles.routes.js';
-import { tilesRoutes } from './map/tiles.routes.js';
 import { mediaRoutes } from './media/media.routes.js';
-import { observationListingRoutes } from './observations/listing.routes.js';
-import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationsRoutes } from './observations/observations.routes.js';
 import { observationWriteRoutes } from './observations/write.routes.js';
@@ -17,7 +14,6 @@ import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { speciesListsRoutes } from './species-lists/species-lists.routes.js';
-import { statsRoutes } from './stats/stats.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { meRoutes } from './users/me.routes.js';
@@ -41,10 +37,6 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   tilesRoutes,
   statsRoutes,
   exportsRoutes,
-  observationListingRoutes,
-  tilesRoutes,
-  statsRoutes,
-  observationListingRoutes,
   taxonomyRoutes,
   speciesListsRoutes,
 ];

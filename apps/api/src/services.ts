@@ -6,11 +6,6 @@ import { createTilesService } from './map/tiles.js';
 import { createListingRepository, createListingService } from './observations/listing.js';
 import { createDataVersions } from './stats/data-versions.js';
 import { createStatsService } from './stats/stats.js';
-import { createTilesService } from './map/tiles.js';
-import { createListingRepository, createListingService } from './observations/listing.js';
-import { createDataVersions } from './stats/data-versions.js';
-import { createStatsService } from './stats/stats.js';
-import { createListingRepository, createListingService } from './observations/listing.js';
 import { createAreasService } from './areas/areas.service.js';
 import { createReverseGeocoder } from './areas/reverse-geocoder.js';
 import { createMediaStore } from './media/media-store.js';
@@ -42,13 +37,6 @@ export function createServices(config: Config, database: Database) {
   const accounts = createAccountsModule(config, db, { mediaStore, photos });
   // Reading back: listing, map tiles, statistics, exports.
   const listing = createListingService(createListingRepository(db));
-  // Reading back: listing, map tiles, statistics, exports.
-  const listing = createListingService(createListingRepository(db));
-  const dataVersions = createDataVersions(db);
-  const tiles = createTilesService(db, dataVersions, listing);
-  const stats = createStatsService(db, dataVersions);
-  // Reading back: listing, map tiles, statistics, exports.
-  const listing = createListingService(createListingRepository(db));
   const dataVersions = createDataVersions(db);
   const tiles = createTilesService(db, dataVersions, listing);
   const stats = createStatsService(db, dataVersions);
@@ -65,6 +53,9 @@ export function createServices(config: Config, database: Database) {
     speciesLists,
     accounts,
     listing,
+    tiles,
+    stats,
+    exports,
   };
 }
 
