@@ -1,14 +1,15 @@
 import type { App } from '../http/types.js';
 import type { Services } from '../services.js';
 import { addAuthenticationHook } from './authenticate.js';
-import { createRateLimits } from './rate-limits.js';
+import { applyRateLimits, createRateLimits } from './rate-limits.js';
 
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Sets up the accounts domain in the /api scope, before any route: the authentication hook
- * (request.user), the rate limits routes use (app.rateLimits), and the background jobs tied to the
- * app's life: the mail sender and the hourly pruning of expired tokens and old audit entries.
+ * (request.user), the rate limits of the routes listed in RATE_LIMITED_ROUTES, and the
+ * background jobs tied to the app's life: the mail sender and the hourly pruning of expired
+ * tokens and old audit entries.
  */
 export function setUpAccounts(api: App, { config, accounts }: Services) {
   addAuthenticationHook(api, {
@@ -20,25 +21,23 @@ export function setUpAccounts(api: App, { config, accounts }: Services) {
 
   // One audit entry per limited client and action and window, not one per refused request.
   const lastAudited = new Map<string, number>();
-  api.decorate(
-    'rateLimits',
-    createRateLimits(api, config.accounts.rateLimits, (request, action, by) => {
-      const key = `${action}:${by}:${request.ip}:${request.user?.id ?? ''}`;
-      const windowMs = config.accounts.rateLimits[action].minutes * 60_000;
-      const now = Date.now();
-      if ((lastAudited.get(key) ?? 0) > now - windowMs) return;
-      if (lastAudited.size > 10_000) lastAudited.clear();
-      lastAudited.set(key, now);
-      accounts.audit
-        .record({
-          event: 'rate_limited',
-          userId: request.user?.id ?? null,
-          ip: request.ip,
-          details: { action, by },
-        })
-        .catch((error: unknown) => request.log.error({ err: error }, 'audit failed'));
-    }),
-  );
+  const limits = createRateLimits(api, config.accounts.rateLimits, (request, action, by) => {
+    const key = `${action}:${by}:${request.ip}:${request.user?.id ?? ''}`;
+    const windowMs = config.accounts.rateLimits[action].minutes * 60_000;
+    const now = Date.now();
+    if ((lastAudited.get(key) ?? 0) > now - windowMs) return;
+    if (lastAudited.size > 10_000) lastAudited.clear();
+    lastAudited.set(key, now);
+    accounts.audit
+      .record({
+        event: 'rate_limited',
+        userId: request.user?.id ?? null,
+        ip: request.ip,
+        details: { action, by },
+      })
+      .catch((error: unknown) => request.log.error({ err: error }, 'audit failed'));
+  });
+  applyRateLimits(api, limits);
 
   let pruneTimer: NodeJS.Timeout | undefined;
   const prune = () =>

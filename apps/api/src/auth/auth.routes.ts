@@ -90,7 +90,6 @@ export function authRoutes(app: App, { config, accounts }: Services) {
     '/auth/register',
     {
       config: noSession,
-      preHandler: app.rateLimits.register,
       schema: {
         tags: ['auth'],
         summary:
@@ -121,7 +120,6 @@ export function authRoutes(app: App, { config, accounts }: Services) {
     '/auth/resend-confirmation',
     {
       config: noSession,
-      preHandler: app.rateLimits.passwordReset,
       schema: {
         tags: ['auth'],
         summary: 'Mail a new confirmation link (same answer whatever the address)',
@@ -137,7 +135,6 @@ export function authRoutes(app: App, { config, accounts }: Services) {
     '/auth/login',
     {
       config: noSession,
-      preHandler: app.rateLimits.login,
       schema: {
         tags: ['auth'],
         summary:
@@ -265,7 +262,6 @@ export function authRoutes(app: App, { config, accounts }: Services) {
     '/auth/password/forgot',
     {
       config: noSession,
-      preHandler: app.rateLimits.passwordReset,
       schema: {
         tags: ['auth'],
         summary:

@@ -9,8 +9,21 @@ type AccountKey = (request: FastifyRequest) => string | null;
 
 export type RateLimitHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
-/** preHandler hooks, one per limited action, to put in a route's `preHandler`. */
+/** preHandler hooks, one per limited action. */
 export type RateLimits = Record<RateLimitedAction, RateLimitHook>;
+
+/**
+ * Every rate-limited route, in one place: the accounts plugin adds the action's limit to each
+ * of these routes as they are declared (the route modules need do nothing, and must not add it
+ * again). A test checks that each route exists.
+ */
+export const RATE_LIMITED_ROUTES: Record<string, RateLimitedAction> = {
+  'POST /api/auth/login': 'login',
+  'POST /api/auth/register': 'register',
+  'POST /api/auth/password/forgot': 'passwordReset',
+  'POST /api/auth/resend-confirmation': 'passwordReset',
+  'POST /api/observations': 'observationCreate',
+};
 
 const bodyField =
   (field: string): AccountKey =>
@@ -73,9 +86,14 @@ export function createRateLimits(
   };
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Rate limits of the accounts domain, e.g. `preHandler: app.rateLimits.observationCreate`. */
-    rateLimits: RateLimits;
-  }
+/** Adds each listed route's limit to its preHandler hooks, as routes are declared. */
+export function applyRateLimits(app: App, limits: RateLimits) {
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      const action = RATE_LIMITED_ROUTES[`${method} ${route.url}`];
+      if (!action) continue;
+      const existing = route.preHandler ? [route.preHandler].flat() : [];
+      route.preHandler = [...existing, limits[action]];
+    }
+  });
 }
