@@ -1,4 +1,5 @@
 import { createAccountsModule } from './auth/accounts.module.js';
+import { createBadgesService } from './badges/badges.service.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { createExportsService } from './exports/exports.js';
@@ -9,11 +10,17 @@ import { createStatsService } from './stats/stats.js';
 import { createAreasService } from './areas/areas.service.js';
 import { createReverseGeocoder } from './areas/reverse-geocoder.js';
 import { createMediaStore } from './media/media-store.js';
+import { createSettingsService } from './settings/settings.service.js';
+import { createValidationRepository } from './validation/validation.repository.js';
+import { createValidationHooks } from './validation/validation.hooks.js';
+import { createValidationService } from './validation/validation.service.js';
 import { createPhotosService } from './media/photos.service.js';
 import { createObservationWriteRepository } from './observations/write.repository.js';
 import { createObservationWriter } from './observations/write.service.js';
 import { createProgramsRepository } from './programs/programs.repository.js';
 import { createProgramsService } from './programs/programs.service.js';
+import { createSitesRepository } from './sites/sites.repository.js';
+import { createSitesService } from './sites/sites.service.js';
 import { createSpeciesListsService } from './species-lists/species-lists.service.js';
 import { createTaxonomyService } from './taxonomy/taxonomy.service.js';
 
@@ -23,6 +30,14 @@ export function createServices(config: Config, database: Database) {
   const mediaStore = createMediaStore(config.mediaDir);
   const photos = createPhotosService(db, mediaStore);
   const programs = createProgramsService(createProgramsRepository(db));
+  // Site protocols and badges: the observation writer checks visit links and updates badges.
+  const badges = createBadgesService({ db, config });
+  const sites = createSitesService({
+    repository: createSitesRepository(db),
+    photos,
+    config,
+    badges,
+  });
   const observationWriter = createObservationWriter({
     repository: createObservationWriteRepository(db),
     photos,
@@ -30,11 +45,19 @@ export function createServices(config: Config, database: Database) {
     reverseGeocoder: config.reverseGeocoderUrl
       ? createReverseGeocoder(config.reverseGeocoderUrl)
       : null,
+    visits: sites,
+    badges,
   });
   const areas = createAreasService(db);
   const taxonomy = createTaxonomyService(db, config);
   const speciesLists = createSpeciesListsService(db);
+  const settings = createSettingsService(db, config);
   const accounts = createAccountsModule(config, db, { mediaStore, photos });
+  const validationRepository = createValidationRepository(db);
+  const validation = createValidationService(
+    validationRepository,
+    createValidationHooks(validationRepository, accounts.mailer, accounts.audit, config),
+  );
   // Reading back: listing, map tiles, statistics, exports.
   const listing = createListingService(createListingRepository(db));
   const dataVersions = createDataVersions(db);
@@ -48,7 +71,11 @@ export function createServices(config: Config, database: Database) {
     photos,
     programs,
     observationWriter,
+    badges,
+    sites,
     areas,
+    settings,
+    validation,
     taxonomy,
     speciesLists,
     accounts,

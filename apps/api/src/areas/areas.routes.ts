@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { ErrorResponse } from '@citizen/shared';
 import { onlyFor } from '../auth/guards.js';
 import { BadRequestError } from '../http/errors.js';
+import { recordAction } from '../audit/record-action.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
@@ -14,7 +15,8 @@ const Area = Type.Object({
   name: Type.String(),
 });
 
-export function areasRoutes(app: App, { areas }: Services) {
+export function areasRoutes(app: App, services: Services) {
+  const { areas } = services;
   app.get(
     '/areas',
     {
@@ -49,7 +51,12 @@ export function areasRoutes(app: App, { areas }: Services) {
       const { files, fields } = await readUploads(request, { maxFiles: 1, maxBytes: 200_000_000 });
       const [file] = files;
       if (!file) throw new BadRequestError('Send the areas as a GeoJSON file');
-      return areas.importGeoJson(fields.kind ?? 'municipality', file.bytes.toString('utf8'));
+      const report = await areas.importGeoJson(
+        fields.kind ?? 'municipality',
+        file.bytes.toString('utf8'),
+      );
+      await recordAction(services, request, 'areas_imported', report);
+      return report;
     },
   );
 }

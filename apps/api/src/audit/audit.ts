@@ -26,7 +26,19 @@ export type AuditEvent =
   | 'account_activated'
   | 'account_deactivated'
   | 'rate_limited'
-  | 'csrf_refused';
+  | 'csrf_refused'
+  // Validators' and admins' work on content
+  | 'observation_validated'
+  | 'observation_reidentified'
+  | 'observation_question'
+  | 'observation_hidden'
+  | 'observation_unhidden'
+  | 'program_created'
+  | 'program_updated'
+  | 'areas_imported'
+  | 'settings_updated'
+  | 'page_saved'
+  | 'page_deleted';
 
 export type AuditRecord = {
   event: AuditEvent;

@@ -16,6 +16,15 @@ export type MailTemplates = {
   emailInUse: Vars & { siteUrl: string };
   emailChanged: Vars & { newEmail: string };
   accountDeleted: Vars & { observations: 'anonymise' | 'delete' };
+  /** An expert judged, re-identified or asked about one of the reader's observations. */
+  observationReviewed: Vars & {
+    taxon: string;
+    date: string;
+    kind: 'validated' | 'reidentified' | 'question';
+    status: string | null;
+    comment: string | null;
+    link: string;
+  };
 };
 export type MailTemplate = keyof MailTemplates;
 
@@ -29,6 +38,31 @@ const FOOTER: Record<Locale, (siteName: string) => string> = {
   en: (site) => `This automatic message was sent by ${site}. Please do not reply to it.`,
   de: (site) =>
     `Diese automatische Nachricht wurde von ${site} gesendet. Bitte antworten Sie nicht darauf.`,
+};
+
+const STATUS_FR: Record<string, string> = {
+  pending: 'à valider',
+  certain: 'certaine',
+  probable: 'probable',
+  doubtful: 'douteuse',
+  invalid: 'invalide',
+  not_assessable: 'non évaluable',
+};
+const STATUS_EN: Record<string, string> = {
+  pending: 'awaiting review',
+  certain: 'certain',
+  probable: 'probable',
+  doubtful: 'doubtful',
+  invalid: 'invalid',
+  not_assessable: 'not assessable',
+};
+const STATUS_DE: Record<string, string> = {
+  pending: 'ungeprüft',
+  certain: 'sicher',
+  probable: 'wahrscheinlich',
+  doubtful: 'zweifelhaft',
+  invalid: 'ungültig',
+  not_assessable: 'nicht beurteilbar',
 };
 
 const TEXTS: Record<Locale, Texts> = {
@@ -112,6 +146,19 @@ const TEXTS: Record<Locale, Texts> = {
         `Merci pour votre participation.`,
       ],
     }),
+    observationReviewed: (v) => ({
+      subject: `[${v.siteName}] Votre observation du ${v.date} a été examinée`,
+      paragraphs: [
+        `Bonjour ${v.username},`,
+        v.kind === 'question'
+          ? `Un validateur a une question sur votre observation de ${v.taxon} du ${v.date} :`
+          : v.kind === 'reidentified'
+            ? `Un validateur a réidentifié votre observation du ${v.date} : ${v.taxon}. Elle est jugée ${STATUS_FR[v.status ?? 'pending'] ?? v.status}.`
+            : `Un validateur a examiné votre observation de ${v.taxon} du ${v.date} : elle est jugée ${STATUS_FR[v.status ?? 'pending'] ?? v.status}.`,
+        ...(v.comment ? [`« ${v.comment} »`] : []),
+      ],
+      action: { label: v.kind === 'question' ? 'Répondre' : 'Voir mon observation', url: v.link },
+    }),
   },
   en: {
     confirmEmail: (v) => ({
@@ -193,6 +240,19 @@ const TEXTS: Record<Locale, Texts> = {
         `Thank you for taking part.`,
       ],
     }),
+    observationReviewed: (v) => ({
+      subject: `[${v.siteName}] Your observation of ${v.date} was reviewed`,
+      paragraphs: [
+        `Hello ${v.username},`,
+        v.kind === 'question'
+          ? `A validator has a question about your observation of ${v.taxon} on ${v.date}:`
+          : v.kind === 'reidentified'
+            ? `A validator re-identified your observation of ${v.date} as ${v.taxon}, judged ${STATUS_EN[v.status ?? 'pending'] ?? v.status}.`
+            : `A validator reviewed your observation of ${v.taxon} on ${v.date}: it is judged ${STATUS_EN[v.status ?? 'pending'] ?? v.status}.`,
+        ...(v.comment ? [`"${v.comment}"`] : []),
+      ],
+      action: { label: v.kind === 'question' ? 'Answer' : 'See my observation', url: v.link },
+    }),
   },
   de: {
     confirmEmail: (v) => ({
@@ -273,6 +333,22 @@ const TEXTS: Record<Locale, Texts> = {
           : `Ihr Konto wurde gelöscht. Ihre Beobachtungen bleiben erhalten, ohne Ihren Namen.`,
         `Danke für Ihre Teilnahme.`,
       ],
+    }),
+    observationReviewed: (v) => ({
+      subject: `[${v.siteName}] Ihre Beobachtung vom ${v.date} wurde geprüft`,
+      paragraphs: [
+        `Hallo ${v.username},`,
+        v.kind === 'question'
+          ? `Eine Prüferin oder ein Prüfer hat eine Frage zu Ihrer Beobachtung von ${v.taxon} vom ${v.date}:`
+          : v.kind === 'reidentified'
+            ? `Ihre Beobachtung vom ${v.date} wurde neu bestimmt: ${v.taxon}. Sie gilt als ${STATUS_DE[v.status ?? 'pending'] ?? v.status}.`
+            : `Ihre Beobachtung von ${v.taxon} vom ${v.date} wurde geprüft: Sie gilt als ${STATUS_DE[v.status ?? 'pending'] ?? v.status}.`,
+        ...(v.comment ? [`„${v.comment}“`] : []),
+      ],
+      action: {
+        label: v.kind === 'question' ? 'Antworten' : 'Meine Beobachtung ansehen',
+        url: v.link,
+      },
     }),
   },
 };

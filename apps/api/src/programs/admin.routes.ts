@@ -10,6 +10,7 @@ import {
 } from '@citizen/shared';
 import { onlyFor, requireRole } from '../auth/guards.js';
 import { BadRequestError } from '../http/errors.js';
+import { recordAction } from '../audit/record-action.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
@@ -24,7 +25,8 @@ const errors = {
 const AREA_FILE_MAX_BYTES = 20_000_000;
 
 /** Programme and project management: administrators only. */
-export function programsAdminRoutes(app: App, { programs, photos, config }: Services) {
+export function programsAdminRoutes(app: App, services: Services) {
+  const { programs, photos, config } = services;
   const tags = ['admin: programmes'];
 
   app.get(
@@ -68,7 +70,12 @@ export function programsAdminRoutes(app: App, { programs, photos, config }: Serv
       },
     },
     async (request, reply) => {
-      return reply.code(201).send(await programs.create(request.body));
+      const created = await programs.create(request.body);
+      await recordAction(services, request, 'program_created', {
+        programId: created.id,
+        slug: created.slug,
+      });
+      return reply.code(201).send(created);
     },
   );
 
@@ -104,7 +111,14 @@ export function programsAdminRoutes(app: App, { programs, photos, config }: Serv
       const { files } = await readUploads(request, { maxFiles: 1, maxBytes: AREA_FILE_MAX_BYTES });
       const [file] = files;
       if (!file) throw new BadRequestError('Send the area as a GeoJSON or KML file');
-      return programs.update(request.params.id, { area: file.bytes.toString('utf8') });
+      const updated = await programs.update(request.params.id, {
+        area: file.bytes.toString('utf8'),
+      });
+      await recordAction(services, request, 'program_updated', {
+        programId: updated.id,
+        fields: ['area'],
+      });
+      return updated;
     },
   );
 
@@ -140,6 +154,10 @@ export function programsAdminRoutes(app: App, { programs, photos, config }: Serv
         admin.id,
         (trx, [mediaId]) => programs.setImage(program.id, mediaId!, trx),
       );
+      await recordAction(services, request, 'program_updated', {
+        programId: program.id,
+        fields: ['image'],
+      });
       return programs.getForAdmin(program.id);
     },
   );

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { CustomPage, ErrorResponse, PublicSettings, SiteSettingsPatch } from '@citizen/shared';
 import { onlyFor, requireRole } from '../auth/guards.js';
 import { BadRequestError } from '../http/errors.js';
+import { recordAction } from '../audit/record-action.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
 import { photoUrls } from '../media/photos.service.js';
@@ -10,7 +11,8 @@ import type { Services } from '../services.js';
 const SlugParams = Type.Object({ slug: CustomPage.properties.slug });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
-export function settingsRoutes(app: App, { settings, photos, config }: Services) {
+export function settingsRoutes(app: App, services: Services) {
+  const { settings, photos, config } = services;
   app.get(
     '/settings',
     {
@@ -34,7 +36,13 @@ export function settingsRoutes(app: App, { settings, photos, config }: Services)
         response: { 200: PublicSettings, ...errors },
       },
     },
-    async (request) => settings.update(request.body),
+    async (request) => {
+      const updated = await settings.update(request.body);
+      await recordAction(services, request, 'settings_updated', {
+        fields: Object.keys(request.body),
+      });
+      return updated;
+    },
   );
 
   app.put(
@@ -67,6 +75,7 @@ export function settingsRoutes(app: App, { settings, photos, config }: Services)
         admin.id,
         async (_trx, ids) => ids,
       );
+      await recordAction(services, request, 'settings_updated', { fields: ['logoUrl'] });
       return settings.update({ logoUrl: photoUrls(mediaId!).displayUrl });
     },
   );
@@ -108,7 +117,11 @@ export function settingsRoutes(app: App, { settings, photos, config }: Services)
         response: { 200: CustomPage, ...errors },
       },
     },
-    async (request) => settings.savePage({ ...request.body, slug: request.params.slug }),
+    async (request) => {
+      const page = await settings.savePage({ ...request.body, slug: request.params.slug });
+      await recordAction(services, request, 'page_saved', { slug: page.slug });
+      return page;
+    },
   );
 
   app.delete(
@@ -124,6 +137,7 @@ export function settingsRoutes(app: App, { settings, photos, config }: Services)
     },
     async (request, reply) => {
       await settings.deletePage(request.params.slug);
+      await recordAction(services, request, 'page_deleted', { slug: request.params.slug });
       return reply.code(204).send(null);
     },
   );

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import { LOCALES, type Locale } from '@citizen/shared';
+import type { AuditEvent } from '../audit/audit.js';
+import type { Config } from '../config/config.js';
+import type { DB } from '../db/schema.js';
+import type { Mailer } from '../mail/mailer.js';
+import { renderMail } from '../mail/templates.js';
+import type { ValidationRepository } from './validation.repository.js';
+import type { Judgement, ValidationHooks } from './validation.service.js';
+
+type Audit = {
+  record(
+    record: { event: AuditEvent; actorId?: number | null; details?: Record<string, unknown> },
+    executor?: Kysely<DB>,
+  ): Promise<void>;
+};
+
+const TOLD = new Set<Judgement['kind']>(['validated', 'reidentified', 'question']);
+
+/**
+ * What follows a judgement: an audit record always, and a mail to the observer when they opted
+ * in to notifications (queued in the same transaction, sent after commit).
+ */
+export function createValidationHooks(
+  repository: ValidationRepository,
+  mailer: Mailer,
+  audit: Audit,
+  config: Config,
+): ValidationHooks {
+  return {
+    async recorded(trx, judgement) {
+      await audit.record(
+        {
+          event: `observation_${judgement.kind}` as AuditEvent,
+          actorId: judgement.actorId,
+          details: {
+            observationId: judgement.observationId,
+            ...(judgement.status && { status: judgement.status }),
+            ...(judgement.reason && { reason: judgement.reason }),
+          },
+        },
+        trx,
+      );
+      if (!TOLD.has(judgement.kind)) return;
+      const observer = await repository.observerToNotify(trx, judgement.observationId);
+      if (!observer?.notify_by_email) return;
+      const locale: Locale = (LOCALES as readonly string[]).includes(observer.locale)
+        ? (observer.locale as Locale)
+        : config.defaultLocale;
+      const content = renderMail('observationReviewed', locale, {
+        siteName: config.siteName,
+        username: observer.username,
+        taxon: observer.scientific_name,
+        date: observer.observed_on,
+        kind: judgement.kind as 'validated' | 'reidentified' | 'question',
+        status: judgement.status ?? null,
+        comment: judgement.comment ?? null,
+        link: `${config.publicUrl}/${locale}/observations/${judgement.observationId}`,
+      });
+      await mailer.enqueue(trx, { to: observer.email, ...content });
+    },
+    committed: () => mailer.nudge(),
+  };
+}
