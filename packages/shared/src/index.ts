@@ -1,4 +1,5 @@
 export * from './accounts.js';
+export * from './badges.js';
 export * from './common.js';
 export * from './geojson.js';
 export * from './health.js';
@@ -7,4 +8,5 @@ export * from './observation-input.js';
 export * from './observations.js';
 export * from './programs.js';
 export * from './settings.js';
+export * from './sites.js';
 export * from './taxonomy.js';

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NewBadges } from './badges.js';
 import { PointGeometry } from './geojson.js';
 import { Photo, PhotoLicence } from './media.js';
 
@@ -32,6 +33,8 @@ export const ObservationInput = Type.Object({
   /** Anonymous contributions only: a name to show and an e-mail to be contacted at (never shown). */
   observerName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   contactEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+  /** Recorded during this site visit (same programme and date; the visit's observer only). */
+  visitId: Type.Optional(Type.Integer({ minimum: 1 })),
   /** Licence and author of each photo sent, in the order of the files. */
   photos: Type.Optional(
     Type.Array(
@@ -79,5 +82,9 @@ export const SavedObservation = Type.Object({
   photos: Type.Array(Photo),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
+  /** The site visit it was recorded during, if any. */
+  visitId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  /** Badges this change earned its observer (create and update responses), to announce once. */
+  newBadges: Type.Optional(NewBadges),
 });
 export type SavedObservation = Static<typeof SavedObservation>;

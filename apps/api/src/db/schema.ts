@@ -37,6 +37,8 @@ export interface UsersTable {
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
+  /** Migration 0007: left out of every leaderboard. */
+  hide_from_leaderboards: Generated<boolean>;
 }
 
 export type SessionTransport = 'cookie' | 'bearer';
@@ -196,6 +198,10 @@ export interface ProgramsTable {
   ends_on: string | null;
   is_active: Generated<boolean>;
   licence: Generated<string>;
+  /** Migration 0007: site programmes and badges. */
+  visits_by: Generated<'anyone' | 'creator'>;
+  badges_enabled: Generated<boolean>;
+  leaderboard_enabled: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -216,6 +222,8 @@ export interface ObservationsTable {
   observer_id: number | null;
   observer_name: string | null;
   contact_email: string | null;
+  /** Migration 0007: the site visit it was recorded during. */
+  visit_id: number | null;
   validation_status: Generated<ValidationStatus>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -260,7 +268,100 @@ export interface AreasTable {
   updated_at: Timestamp;
 }
 
+// Migration 0007: site protocols and badges.
+
+export interface SiteTypesTable {
+  id: Generated<number>;
+  program_id: number;
+  name: string;
+  description: Generated<string>;
+  pictogram_url: string | null;
+  site_form_id: number | null;
+  visit_form_id: number | null;
+  position: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SitesTable {
+  id: Generated<number>;
+  uuid: Generated<string>;
+  program_id: number;
+  site_type_id: number;
+  name: string;
+  geom: Geometry;
+  custom_data: JsonWithDefault;
+  creator_id: number | null;
+  creator_name: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SiteMediaTable {
+  site_id: number;
+  media_id: string;
+  position: Generated<number>;
+}
+
+export interface VisitsTable {
+  id: Generated<number>;
+  uuid: Generated<string>;
+  site_id: number;
+  visited_on: string;
+  visited_time: string | null;
+  comment: string | null;
+  custom_data: JsonWithDefault;
+  observer_id: number | null;
+  observer_name: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VisitMediaTable {
+  visit_id: number;
+  media_id: string;
+  position: Generated<number>;
+}
+
+export type BadgeKind =
+  | 'total_observations'
+  | 'program_observations'
+  | 'seniority'
+  | 'taxon_species'
+  | 'site_visits';
+
+export interface BadgeRulesTable {
+  id: Generated<number>;
+  kind: BadgeKind;
+  program_id: number | null;
+  taxon_rank: 'class' | 'order' | 'family' | null;
+  taxon_name: string | null;
+  threshold: number;
+  level: Generated<number>;
+  name: Json;
+  description: JsonWithDefault;
+  picture_media_id: string | null;
+  picture_url: string | null;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserBadgesTable {
+  user_id: number;
+  rule_id: number;
+  awarded_at: Timestamp;
+  announced_at: Timestamp | null;
+}
+
 export interface DB {
+  site_types: SiteTypesTable;
+  sites: SitesTable;
+  site_media: SiteMediaTable;
+  visits: VisitsTable;
+  visit_media: VisitMediaTable;
+  badge_rules: BadgeRulesTable;
+  user_badges: UserBadgesTable;
   areas: AreasTable;
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;
