@@ -22,6 +22,7 @@ export const RATE_LIMITED_ROUTES: Record<string, RateLimitedAction> = {
   'POST /api/auth/register': 'register',
   'POST /api/auth/password/forgot': 'passwordReset',
   'POST /api/auth/resend-confirmation': 'passwordReset',
+  'POST /api/auth/me/email': 'passwordReset',
   'POST /api/observations': 'observationCreate',
 };
 
@@ -35,7 +36,9 @@ const bodyField =
 const ACCOUNT_KEYS: Record<RateLimitedAction, AccountKey> = {
   login: bodyField('login'),
   register: bodyField('email'),
-  passwordReset: bodyField('email'),
+  // Mails to an address: by that address, or by the signed-in user asking (e-mail change).
+  passwordReset: (request) =>
+    request.user ? `user:${request.user.id}` : bodyField('email')(request),
   // Anonymous contributions are limited by address only.
   observationCreate: (request) => (request.user ? String(request.user.id) : null),
 };

@@ -91,6 +91,21 @@ export function observationsCsv(observations: ExportedObservation[]): string {
   return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
+/**
+ * Personal data another domain keeps about a user (e.g. site visits, badges): it adds itself with
+ * `personalData.addSource(...)` so that the export includes it and account deletion erases it.
+ */
+export type PersonalDataSource = {
+  /** The key of its part in the JSON export. */
+  name: string;
+  export(userId: number): Promise<unknown>;
+  /**
+   * Called inside the deletion's transaction, before the user row goes: anonymise or delete the
+   * user's data as chosen; returns the media storage keys whose files to remove afterwards.
+   */
+  erase(trx: Kysely<DB>, userId: number, choice: DeletionChoice): Promise<string[]>;
+};
+
 type Deps = {
   db: Kysely<DB>;
   config: Config;
@@ -106,6 +121,7 @@ type Deps = {
 export function createPersonalDataService(deps: Deps) {
   const { db, config, users, sessions, audit, mailer, mediaStore, photos } = deps;
   const absolute = (path: string) => `${config.publicUrl}${path}`;
+  const sources: PersonalDataSource[] = [];
 
   async function observationsOf(userId: number): Promise<ExportedObservation[]> {
     const rows = await db
@@ -226,11 +242,18 @@ export function createPersonalDataService(deps: Deps) {
         photos: o.photos.map(({ storageKey: _k, originalVariant: _v, ...photo }) => photo),
       })),
       securityEvents: events.map((e) => ({ at: iso(e.at), event: e.event, ip: e.ip })),
+      ...Object.fromEntries(
+        await Promise.all(sources.map(async (s) => [s.name, await s.export(userId)] as const)),
+      ),
     };
     return { account, observations, document };
   }
 
   return {
+    addSource(source: PersonalDataSource) {
+      sources.push(source);
+    },
+
     async exportJson(userId: number, ip: string) {
       const { document } = await collect(userId);
       await audit.record({
@@ -374,6 +397,7 @@ export function createPersonalDataService(deps: Deps) {
             .executeTakeFirst();
           count = Number(updated.numUpdatedRows);
         }
+        for (const source of sources) keys.push(...(await source.erase(trx, userId, choice)));
         await trx.deleteFrom('users').where('id', '=', userId).execute();
         await mailer.enqueue(trx, { to: account.email, ...goodbye });
         await audit.record(

@@ -5,7 +5,10 @@ import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AdminUserList, AuditList, Me, PublicProfile } from '@citizen/shared';
+import { createAccountsModule } from '../../src/auth/accounts.module.js';
 import { seedDemo } from '../../src/demo/seed.js';
+import { createMediaStore } from '../../src/media/media-store.js';
+import { createPhotosService } from '../../src/media/photos.service.js';
 import type { App } from '../../src/http/types.js';
 import { listZip, openZipEntry } from '../../src/taxonomy/zip.js';
 import { testConfig } from '../app.js';
@@ -319,5 +322,34 @@ describeOnEngines('profile, personal data export, account deletion, administrati
         details: { from: 'observer', to: 'validator' },
       }),
     ]);
+  });
+
+  it("includes other domains' data (personal data sources) in the export and the erasure", async () => {
+    const config = testConfig();
+    const mediaStore = createMediaStore(config.mediaDir);
+    const accounts = createAccountsModule(config, db(), {
+      mediaStore,
+      photos: createPhotosService(db(), mediaStore),
+    });
+    const erased: string[] = [];
+    accounts.personalData.addSource({
+      name: 'visits',
+      export: async (userId) => [{ site: 'Pond', userId }],
+      erase: async (_trx, userId, choice) => {
+        erased.push(`${userId}:${choice}`);
+        return [];
+      },
+    });
+    const user = await createUser(db());
+    const data = (await accounts.personalData.exportJson(user.id, '127.0.0.1')) as {
+      visits: unknown;
+    };
+    expect(data.visits).toEqual([{ site: 'Pond', userId: user.id }]);
+    await accounts.personalData.deleteAccount(
+      user.id,
+      { password: PASSWORD, observations: 'delete' },
+      { ip: '127.0.0.1', userAgent: null },
+    );
+    expect(erased).toEqual([`${user.id}:delete`]);
   });
 });
