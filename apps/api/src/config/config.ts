@@ -86,7 +86,7 @@ export type RateLimitedAction = (typeof RATE_LIMITED_ACTIONS)[number];
 /** At most `perIp` requests from one address and `perAccount` for one account, per `minutes`. */
 export type RateLimit = { perIp: number; perAccount: number; minutes: number };
 
-/** passwordReset also covers "resend the confirmation mail": both send a mail to an address. */
+/** passwordReset also covers resending the confirmation mail and e-mail changes: all mail an address. */
 export const DEFAULT_RATE_LIMITS: Record<RateLimitedAction, RateLimit> = {
   login: { perIp: 100, perAccount: 10, minutes: 15 },
   register: { perIp: 50, perAccount: 3, minutes: 60 },
