@@ -224,6 +224,37 @@ describeOnEngines('programme administration', (database) => {
     expect(count.rows[0]!.n).toBe(2);
   });
 
+  it('shows the public only validated observations where the programme asks for it', async () => {
+    const program = await services.programs.create(
+      input({ slug: 'validated-only', publicValidatedOnly: true, area: square(4.84, 45.77, 0.02) }),
+    );
+    expect(program.publicValidatedOnly).toBe(true);
+    const saved = await services.observationWriter.create(
+      {
+        programId: program.id,
+        cdNom: 4117,
+        observedOn: '2026-05-01',
+        location: { type: 'Point', coordinates: [4.85, 45.78] },
+      },
+      [],
+      null,
+    );
+    const publicList = async () =>
+      (await app.inject({ method: 'GET', url: `/api/observations?program=${program.id}` }))
+        .json<{ items: { id: string }[] }>()
+        .items.map((o) => o.id);
+    expect(await publicList()).toEqual([]);
+    await sql`update observations set validation_status = 'certain' where id = ${saved.id}`.execute(
+      database().db,
+    );
+    expect(await publicList()).toEqual([saved.id]);
+    await services.programs.update(program.id, { publicValidatedOnly: false });
+    await sql`update observations set validation_status = 'doubtful' where id = ${saved.id}`.execute(
+      database().db,
+    );
+    expect(await publicList()).toEqual([saved.id]);
+  });
+
   it('reads an area from a KML file', async () => {
     const { id } = await services.programs.create(input({ slug: 'kml' }));
     const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><Polygon><outerBoundaryIs><LinearRing>

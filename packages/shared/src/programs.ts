@@ -39,6 +39,7 @@ export const ProgramDetail = Type.Intersect([
     speciesListId: Type.Union([Type.Integer(), Type.Null()]),
     form: Type.Union([CustomForm, Type.Null()]),
     licence: Type.String(),
+    publicValidatedOnly: Type.Boolean(),
   }),
 ]);
 export type ProgramDetail = Static<typeof ProgramDetail>;
@@ -61,6 +62,8 @@ export const ProgramInput = Type.Object({
   endsOn: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
   isActive: Type.Optional(Type.Boolean()),
   licence: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  /** Show the public only observations validated as certain or probable. */
+  publicValidatedOnly: Type.Optional(Type.Boolean()),
 });
 export type ProgramInput = Static<typeof ProgramInput>;
 

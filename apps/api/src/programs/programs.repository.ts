@@ -39,6 +39,7 @@ export function createProgramsRepository(db: Kysely<DB>) {
         'p.project_id',
         'p.species_list_id',
         'p.licence',
+        'p.public_validated_only',
         'p.is_active',
         'p.form_id',
         'f.json_schema',

@@ -145,6 +145,7 @@ export function createProgramsService(programs: ProgramsRepository) {
           ends_on: input.endsOn ?? null,
           is_active: input.isActive ?? true,
           ...(input.licence && { licence: input.licence }),
+          public_validated_only: input.publicValidatedOnly ?? false,
         });
       });
       return adminView(id, notices);
@@ -193,6 +194,9 @@ export function createProgramsService(programs: ProgramsRepository) {
           ...(patch.endsOn !== undefined && { ends_on: patch.endsOn }),
           ...(patch.isActive !== undefined && { is_active: patch.isActive }),
           ...(patch.licence !== undefined && { licence: patch.licence }),
+          ...(patch.publicValidatedOnly !== undefined && {
+            public_validated_only: patch.publicValidatedOnly,
+          }),
         });
       });
       return adminView(id, notices);
@@ -254,5 +258,6 @@ function toDetail(row: DetailRow): ProgramDetail {
         }
       : null,
     licence: row.licence,
+    publicValidatedOnly: row.public_validated_only,
   };
 }
