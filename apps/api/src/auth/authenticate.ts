@@ -103,7 +103,9 @@ export function addAuthenticationHook(
     const cookieToken = cookies.access(request);
     const hasSessionCookie = cookieToken !== null || cookies.refresh(request) !== null;
 
-    if (header !== undefined) {
+    // Only the Bearer scheme is ours; another (e.g. Basic, sent by browsers to a staging site
+    // behind a password-protected proxy) is left to whoever asked for it.
+    if (header !== undefined && /^bearer\b/i.test(header)) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) {
         throw new HttpError(401, 'The Authorization header must be "Bearer <access token>"');

@@ -171,4 +171,26 @@ describeOnEngines('web app sessions: httpOnly cookies and CSRF protection', (dat
       await secure.close();
     }
   });
+
+  it('leaves other Authorization schemes alone (e.g. Basic from a protected staging proxy)', async () => {
+    const basic = { authorization: `Basic ${Buffer.from('staging:secret').toString('base64')}` };
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/auth/options', headers: basic })).statusCode,
+    ).toBe(200);
+    const user = await createUser(database().db);
+    const { jar } = await cookieLogin(user.username);
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: basic,
+      cookies: jar,
+    });
+    expect(me.json<Me>().username).toBe(user.username);
+    const malformed = await app.inject({
+      method: 'GET',
+      url: '/api/auth/options',
+      headers: { authorization: 'Bearer' },
+    });
+    expect(malformed.statusCode).toBe(401);
+  });
 });
