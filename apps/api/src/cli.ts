@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createAreasService } from './areas/areas.service.js';
+import { BADGES_COMMANDS } from './badges/badges.cli.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError, openDatabase, type Database } from './db/database.js';
 import { migrate, migrationState, MigrationError } from './db/migrate.js';
@@ -63,6 +64,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   ...TAXONOMY_COMMANDS,
+  ...BADGES_COMMANDS,
 };
 
 const USAGE = `Usage: citizen <command>\n\nCommands:\n${Object.values(COMMANDS)

@@ -1,6 +1,7 @@
 import { areasRoutes } from './areas/areas.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { badgesRoutes } from './badges/badges.routes.js';
 import { exportsRoutes } from './exports/exports.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { App } from './http/types.js';
@@ -13,6 +14,7 @@ import { programsAdminRoutes } from './programs/admin.routes.js';
 import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
 import { settingsRoutes } from './settings/settings.routes.js';
+import { sitesRoutes } from './sites/sites.routes.js';
 import { speciesListsRoutes } from './species-lists/species-lists.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
@@ -39,4 +41,6 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   exportsRoutes,
   taxonomyRoutes,
   speciesListsRoutes,
+  sitesRoutes,
+  badgesRoutes,
 ];

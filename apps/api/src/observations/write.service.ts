@@ -6,6 +6,7 @@ import type {
 } from '@citizen/shared';
 import type { ReverseGeocoder } from '../areas/reverse-geocoder.js';
 import type { CurrentUser } from '../auth/current-user.js';
+import type { BadgesService } from '../badges/badges.service.js';
 import type { Config } from '../config/config.js';
 import {
   BadRequestError,
@@ -16,6 +17,7 @@ import {
 } from '../http/errors.js';
 import type { PhotosService, PhotoUpload } from '../media/photos.service.js';
 import { canDeleteObservation, canEditObservation } from '../policies/observations.policy.js';
+import type { SitesService } from '../sites/sites.service.js';
 import { validateCustomData } from './custom-data.js';
 import { pointSql, type ObservationWriteRepository } from './write.repository.js';
 
@@ -31,9 +33,20 @@ type Deps = {
   photos: PhotosService;
   config: Config;
   reverseGeocoder: ReverseGeocoder | null;
+  /** Site visits an observation may be recorded during (sites/). */
+  visits?: Pick<SitesService, 'checkObservationLink' | 'visitOf' | 'visitDate'>;
+  /** Updates the observer's badges after each change is committed (badges/). */
+  badges?: Pick<BadgesService, 'afterObservationChange'>;
 };
 
-export function createObservationWriter({ repository, photos, config, reverseGeocoder }: Deps) {
+export function createObservationWriter({
+  repository,
+  photos,
+  config,
+  reverseGeocoder,
+  visits,
+  badges,
+}: Deps) {
   async function checkProgram(programId: number, point: number[] | null, user: CurrentUser | null) {
     const program = await repository.programForWriting(programId, point);
     if (!program || !program.is_active) {
@@ -127,8 +140,27 @@ export function createObservationWriter({ repository, photos, config, reverseGeo
       photos: photoMap.get(id) ?? [],
       createdAt: new Date(row.created_at).toISOString(),
       updatedAt: new Date(row.updated_at).toISOString(),
+      ...(visits && { visitId: await visits.visitOf(id) }),
     };
   }
+
+  /** Site visits: the link is checked (same programme and date, the visit's observer). */
+  async function checkVisitLink(
+    visitId: number | undefined,
+    programId: number,
+    observedOn: string,
+    user: CurrentUser | null,
+  ) {
+    if (visitId === undefined) return;
+    if (!visits) throw new BadRequestError('This instance does not record site visits');
+    await visits.checkObservationLink(visitId, programId, observedOn, user);
+  }
+
+  const facts = (row: { observer_id: number | null; program_id: number; cd_nom: number }) => ({
+    observerId: row.observer_id,
+    programId: row.program_id,
+    cdNom: row.cd_nom,
+  });
 
   function photoUploads(
     input: { photos?: ObservationInput['photos'] },
@@ -170,6 +202,7 @@ export function createObservationWriter({ repository, photos, config, reverseGeo
       const program = await checkProgram(input.programId, point, user);
       await checkTaxon(input.cdNom, program.species_list_id);
       validateCustomData(formOf(program), input.customData ?? {});
+      await checkVisitLink(input.visitId, program.id, input.observedOn, user);
       const uploads = photoUploads(input, files, user);
       const municipality = await municipalityFallback(point);
 
@@ -189,11 +222,17 @@ export function createObservationWriter({ repository, photos, config, reverseGeo
           observer_name: user ? user.username : input.observerName?.trim() || null,
           // A logged-in observer's address is on their account, never copied here.
           contact_email: user ? null : (input.contactEmail ?? null),
+          visit_id: input.visitId ?? null,
         });
         await repository.linkPhotos(trx, id, mediaIds, 0);
         return id;
       });
-      return load(id);
+      const newBadges = await badges?.afterObservationChange(
+        null,
+        { observerId: user?.id ?? null, programId: program.id, cdNom: input.cdNom },
+        user?.id ?? null,
+      );
+      return { ...(await load(id)), ...(newBadges && { newBadges }) };
     },
 
     async update(
@@ -208,6 +247,18 @@ export function createObservationWriter({ repository, photos, config, reverseGeo
       const program = await checkProgram(current.program_id, point, user);
       if (patch.cdNom !== undefined) await checkTaxon(patch.cdNom, program.species_list_id);
       if (patch.customData !== undefined) validateCustomData(formOf(program), patch.customData);
+      if (patch.observedOn !== undefined && visits) {
+        const visitId = await visits.visitOf(id);
+        const visitDate = visitId === null ? null : await visits.visitDate(visitId);
+        if (visitDate !== null && patch.observedOn !== visitDate) {
+          throw new BadRequestError(
+            `An observation of a visit is dated from the visit (${visitDate})`,
+            {
+              errors: [{ field: 'observedOn', message: `must be the visit's date ${visitDate}` }],
+            },
+          );
+        }
+      }
 
       const existing = await repository.photoIds(id);
       const removing = new Set(patch.deletePhotos ?? []);
@@ -242,13 +293,19 @@ export function createObservationWriter({ repository, photos, config, reverseGeo
         return keys;
       });
       await photos.removeFiles(removedKeys);
-      return load(id);
+      const newBadges = await badges?.afterObservationChange(
+        facts(current),
+        facts({ ...current, cd_nom: patch.cdNom ?? current.cd_nom }),
+        user!.id,
+      );
+      return { ...(await load(id)), ...(newBadges && { newBadges }) };
     },
 
     async delete(id: string, user: CurrentUser | null): Promise<void> {
-      await ownedObservation(id, user, canDeleteObservation);
+      const current = await ownedObservation(id, user, canDeleteObservation);
       const keys = await repository.transaction().execute((trx) => repository.delete(trx, id));
       await photos.removeFiles(keys);
+      await badges?.afterObservationChange(facts(current), null, user!.id);
     },
 
     load,

@@ -1,0 +1,243 @@
+import { Type } from 'typebox';
+import {
+  AdminBadgeRule,
+  BadgeRecomputeReport,
+  BadgeRule,
+  BadgeRuleInput,
+  BadgeRulePatch,
+  ErrorResponse,
+  IdParams,
+  Leaderboard,
+  LeaderboardPreference,
+  LeaderboardQuery,
+  MyBadges,
+  ProgramBadgeSettings,
+  UserBadges,
+  UsernameParams,
+} from '@citizen/shared';
+import { onlyFor, requireRole, requireUser } from '../auth/guards.js';
+import { BadRequestError } from '../http/errors.js';
+import type { App } from '../http/types.js';
+import { readUploads } from '../media/multipart.js';
+import type { Services } from '../services.js';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+};
+
+/** Badges: public pages and leaderboards, my badges, and the rules (administrators). */
+export function badgesRoutes(app: App, { badges, photos, config }: Services) {
+  const tags = ['badges'];
+  const adminTags = ['admin: badges'];
+
+  app.get(
+    '/badges',
+    {
+      schema: {
+        tags,
+        summary: 'Every badge one can earn, and how (404 when badges are off on this instance)',
+        response: { 200: Type.Object({ items: Type.Array(BadgeRule) }), 404: ErrorResponse },
+      },
+    },
+    async () => ({ items: await badges.publicRules() }),
+  );
+
+  app.get(
+    '/users/:username/badges',
+    {
+      schema: {
+        tags,
+        summary: "A user's badges (public; no e-mail address)",
+        params: UsernameParams,
+        response: { 200: UserBadges, 404: ErrorResponse },
+      },
+    },
+    async (request) => badges.userBadges(request.params.username),
+  );
+
+  app.get(
+    '/me/badges',
+    {
+      schema: {
+        tags,
+        summary: 'My badges, my progress towards the others, and my leaderboard preference',
+        response: { 200: MyBadges, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return badges.myBadges(requireUser(request).id);
+    },
+  );
+
+  app.put(
+    '/me/leaderboard-preference',
+    {
+      schema: {
+        tags,
+        summary: 'Hide me from (or show me on) every leaderboard',
+        body: LeaderboardPreference,
+        response: { 200: LeaderboardPreference, ...errors },
+      },
+    },
+    async (request) =>
+      badges.setLeaderboardPreference(requireUser(request).id, request.body.hideFromLeaderboards),
+  );
+
+  app.get(
+    '/programs/:id/leaderboard',
+    {
+      schema: {
+        tags,
+        summary:
+          "A programme's leaderboard, where it has one (users who opted out are never listed)",
+        params: IdParams,
+        querystring: LeaderboardQuery,
+        response: { 200: Leaderboard, ...errors },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return badges.leaderboard(request.params.id, request.query);
+    },
+  );
+
+  // Administration.
+
+  app.get(
+    '/admin/badges/rules',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: 'Every badge rule, active or not, with its number of holders',
+        response: { 200: Type.Object({ items: Type.Array(AdminBadgeRule) }), ...errors },
+      },
+    },
+    async () => ({ items: await badges.listRules() }),
+  );
+
+  app.post(
+    '/admin/badges/rules',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: 'Create a badge rule; users who already meet it get the badge',
+        body: BadgeRuleInput,
+        response: { 201: AdminBadgeRule, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await badges.createRule(request.body)),
+  );
+
+  app.patch(
+    '/admin/badges/rules/:id',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: 'Change a badge rule; its awards are recomputed',
+        params: IdParams,
+        body: BadgeRulePatch,
+        response: { 200: AdminBadgeRule, ...errors },
+      },
+    },
+    async (request) => badges.updateRule(request.params.id, request.body),
+  );
+
+  app.delete(
+    '/admin/badges/rules/:id',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: 'Delete a badge rule and every award of it',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await badges.deleteRule(request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/admin/badges/rules/:id/picture',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: "Upload a badge's picture (multipart field `file`; JPEG, PNG, WebP or AVIF)",
+        params: IdParams,
+        response: { 200: AdminBadgeRule, ...errors, 413: ErrorResponse, 415: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const admin = requireRole(request, 'admin');
+      await badges.findRule(request.params.id);
+      const { files } = await readUploads(request, {
+        maxFiles: 1,
+        maxBytes: config.photos.maxBytes,
+      });
+      const [file] = files;
+      if (!file) throw new BadRequestError('Send the picture as a file');
+      await photos.saveWith(
+        [{ bytes: file.bytes, filename: file.filename, licence: 'CC0-1.0', author: null }],
+        admin.id,
+        (trx, [mediaId]) => badges.setPicture(trx, request.params.id, mediaId!),
+      );
+      return badges.getRule(request.params.id);
+    },
+  );
+
+  app.post(
+    '/admin/badges/recompute',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: 'Rebuild every award from the data (as the recompute-badges command does)',
+        response: { 200: BadgeRecomputeReport, ...errors },
+      },
+    },
+    async () => {
+      badges.requireEnabled();
+      return badges.recompute();
+    },
+  );
+
+  app.get(
+    '/admin/programs/:id/badge-settings',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: "A programme's part in badges and whether it shows a leaderboard",
+        params: IdParams,
+        response: { 200: ProgramBadgeSettings, ...errors },
+      },
+    },
+    async (request) => badges.programSettings(request.params.id),
+  );
+
+  app.patch(
+    '/admin/programs/:id/badge-settings',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary:
+          "Change a programme's part in badges (awards are rebuilt) or its leaderboard switch",
+        params: IdParams,
+        body: Type.Partial(ProgramBadgeSettings),
+        response: { 200: ProgramBadgeSettings, ...errors },
+      },
+    },
+    async (request) => badges.setProgramSettings(request.params.id, request.body),
+  );
+}

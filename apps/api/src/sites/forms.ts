@@ -1,0 +1,75 @@
+import { Type } from 'typebox';
+import { FormStep, type CustomForm } from '@citizen/shared';
+import { formProperties } from '../exports/tabular.js';
+import { BadRequestError } from '../http/errors.js';
+import { validateAgainst } from '../http/validate.js';
+import { checkFormSchema, validateCustomData } from '../observations/custom-data.js';
+
+const Steps = Type.Array(FormStep, { minItems: 1, maxItems: 50 });
+
+/**
+ * Checks a site type's form: a JSON Schema Citizen can validate answers with, and, when the
+ * uiSchema has `steps`, steps that name the form's top-level properties, each at most once, and
+ * every required one somewhere (otherwise the form could never be completed).
+ */
+export function checkProtocolForm(form: CustomForm, label: 'siteForm' | 'visitForm'): void {
+  try {
+    checkFormSchema(form.jsonSchema);
+  } catch (error) {
+    throw new BadRequestError(`${label}: ${(error as Error).message}`);
+  }
+  const steps = (form.uiSchema as { steps?: unknown } | undefined)?.steps;
+  if (steps === undefined) return;
+  const checked = validateAgainst(Steps, steps, `${label}.uiSchema.steps`);
+  const properties = new Set(formProperties(form.jsonSchema));
+  const seen = new Set<string>();
+  for (const [i, step] of checked.entries()) {
+    for (const field of step.fields) {
+      if (!properties.has(field)) {
+        throw new BadRequestError(
+          `${label}.uiSchema.steps[${i}] names "${field}", which is not a property of the form`,
+        );
+      }
+      if (seen.has(field)) {
+        throw new BadRequestError(`${label}.uiSchema.steps: "${field}" is in two steps`);
+      }
+      seen.add(field);
+    }
+  }
+  const required = (form.jsonSchema as { required?: unknown }).required;
+  const missing = Array.isArray(required)
+    ? required.filter((name): name is string => typeof name === 'string' && !seen.has(name))
+    : [];
+  if (missing.length > 0) {
+    throw new BadRequestError(
+      `${label}.uiSchema.steps: the required field "${missing[0]}" is in no step`,
+    );
+  }
+}
+
+/** A stored form, as the validator caches it (its id and last change). */
+export type StoredForm = { id: number; jsonSchema: unknown; updatedAt: Date | string } | null;
+
+/** Checks answers against a site type's site or visit form; a 400 lists every bad field. */
+export function validateAnswers(
+  form: StoredForm,
+  data: Record<string, unknown>,
+  what: 'site' | 'visit',
+): void {
+  if (!form) {
+    if (Object.keys(data).length > 0) {
+      throw new BadRequestError(`This site type has no ${what} form: customData must be empty`, {
+        errors: [{ field: 'customData', message: 'must be empty' }],
+      });
+    }
+    return;
+  }
+  validateCustomData(
+    {
+      id: form.id,
+      jsonSchema: form.jsonSchema,
+      version: String(new Date(form.updatedAt).valueOf()),
+    },
+    data,
+  );
+}

@@ -1,0 +1,370 @@
+import type { FastifyRequest } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+import {
+  ErrorResponse,
+  IdParams,
+  Locale,
+  MySites,
+  SavedVisit,
+  SiteDetail,
+  SiteFeatureCollection,
+  SiteInput,
+  SiteList,
+  SiteListQuery,
+  SiteMapQuery,
+  SitePatch,
+  SiteProtocol,
+  SiteProtocolSettings,
+  SiteType,
+  SiteTypeInput,
+  SiteTypePatch,
+  Visit,
+  VisitInput,
+  VisitPatch,
+} from '@citizen/shared';
+import { onlyFor, requireUser } from '../auth/guards.js';
+import type { App } from '../http/types.js';
+import { parseJsonField, validateAgainst } from '../http/validate.js';
+import { readUploads } from '../media/multipart.js';
+import type { Services } from '../services.js';
+import { MAX_SITE_PHOTOS } from './sites.service.js';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+const uploadErrors = { ...errors, 413: ErrorResponse, 415: ErrorResponse };
+const LangQuery = Type.Object({ lang: Type.Optional(Locale) });
+const TypeParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  typeId: Type.Integer({ minimum: 1 }),
+});
+const NoContent = { 204: Type.Null() };
+
+/** A JSON body, or multipart/form-data with that JSON in `field` and up to 5 `photo` files. */
+const jsonOrMultipart = (schema: TSchema) => ({ content: { 'application/json': { schema } } });
+
+/** Site protocols: site types (admins), sites and their visits, the programme's site map. */
+export function sitesRoutes(app: App, { sites, config }: Services) {
+  const tags = ['sites'];
+  const adminTags = ['admin: sites'];
+  const langOf = (request: FastifyRequest<{ Querystring: { lang?: Locale } }>) =>
+    request.query.lang ?? config.defaultLocale;
+
+  async function readBody<T extends TSchema>(request: FastifyRequest, schema: T, field: string) {
+    if (!request.isMultipart()) {
+      return { input: validateAgainst(schema, request.body ?? {}, 'body'), files: [] };
+    }
+    const { files, fields } = await readUploads(request, {
+      maxFiles: MAX_SITE_PHOTOS,
+      maxBytes: config.photos.maxBytes,
+    });
+    return { input: validateAgainst(schema, parseJsonField(fields, field), field), files };
+  }
+
+  // What a programme offers.
+
+  app.get(
+    '/programs/:id/site-protocol',
+    {
+      schema: {
+        tags,
+        summary: "A programme's site types with their site and visit forms, and who may visit",
+        params: IdParams,
+        response: { 200: SiteProtocol, 404: ErrorResponse },
+      },
+    },
+    async (request) => sites.protocol(request.params.id, request.user),
+  );
+
+  app.get(
+    '/programs/:id/sites',
+    {
+      schema: {
+        tags,
+        summary: "A site programme's sites, newest first (filters: type, visited since)",
+        params: IdParams,
+        querystring: SiteListQuery,
+        response: { 200: SiteList, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => sites.listSites(request.params.id, request.query, request.user),
+  );
+
+  app.get(
+    '/programs/:id/sites.geojson',
+    {
+      schema: {
+        tags,
+        summary: "A site programme's map: every site as a point, with its type and latest visit",
+        params: IdParams,
+        querystring: SiteMapQuery,
+        response: { 200: SiteFeatureCollection, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      reply.type('application/geo+json');
+      return sites.siteMap(request.params.id, request.query, request.user);
+    },
+  );
+
+  // Sites.
+
+  app.post(
+    '/sites',
+    {
+      schema: {
+        tags,
+        summary:
+          'Create a site (logged in), with up to 5 photos (multipart field `site` + `photo`)',
+        querystring: LangQuery,
+        body: jsonOrMultipart(SiteInput),
+        response: { 201: SiteDetail, ...uploadErrors },
+      },
+    },
+    async (request, reply) => {
+      const { input, files } = await readBody(request, SiteInput, 'site');
+      const saved = await sites.createSite(input, files, request.user, langOf(request));
+      return reply.code(201).header('location', `/api/sites/${saved.id}`).send(saved);
+    },
+  );
+
+  app.get(
+    '/sites/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A site: its data and photos, and its visits in time order with their species',
+        params: IdParams,
+        querystring: LangQuery,
+        response: { 200: SiteDetail, 404: ErrorResponse },
+      },
+    },
+    async (request) => sites.getSite(request.params.id, request.user, langOf(request)),
+  );
+
+  app.patch(
+    '/sites/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a site (its creator or an admin); photos may be added and removed',
+        params: IdParams,
+        querystring: LangQuery,
+        body: jsonOrMultipart(SitePatch),
+        response: { 200: SiteDetail, ...uploadErrors },
+      },
+    },
+    async (request) => {
+      const { input, files } = await readBody(request, SitePatch, 'site');
+      return sites.updateSite(request.params.id, input, files, request.user, langOf(request));
+    },
+  );
+
+  app.delete(
+    '/sites/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Delete a site with its visits, their species and every photo (its creator while nobody else visited it, or an admin)',
+        params: IdParams,
+        response: { ...NoContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await sites.deleteSite(request.params.id, request.user);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // Visits.
+
+  app.post(
+    '/sites/:id/visits',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record a visit of a site, with up to 5 photos (multipart field `visit` + `photo`); ' +
+          'add the species seen with POST /api/observations and its visitId',
+        params: IdParams,
+        querystring: LangQuery,
+        body: jsonOrMultipart(VisitInput),
+        response: { 201: SavedVisit, ...uploadErrors },
+      },
+    },
+    async (request, reply) => {
+      const { input, files } = await readBody(request, VisitInput, 'visit');
+      const saved = await sites.createVisit(
+        request.params.id,
+        input,
+        files,
+        request.user,
+        langOf(request),
+      );
+      return reply.code(201).header('location', `/api/visits/${saved.id}`).send(saved);
+    },
+  );
+
+  app.get(
+    '/visits/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A visit with its data, photos and species',
+        params: IdParams,
+        querystring: LangQuery,
+        response: { 200: Visit, 404: ErrorResponse },
+      },
+    },
+    async (request) => sites.getVisit(request.params.id, request.user, langOf(request)),
+  );
+
+  app.patch(
+    '/visits/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a visit (its observer or an admin); its species take a new date too',
+        params: IdParams,
+        querystring: LangQuery,
+        body: jsonOrMultipart(VisitPatch),
+        response: { 200: SavedVisit, ...uploadErrors },
+      },
+    },
+    async (request) => {
+      const { input, files } = await readBody(request, VisitPatch, 'visit');
+      return sites.updateVisit(request.params.id, input, files, request.user, langOf(request));
+    },
+  );
+
+  app.delete(
+    '/visits/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a visit with its species and photos (its observer or an admin)',
+        params: IdParams,
+        response: { ...NoContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await sites.deleteVisit(request.params.id, request.user);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me/sites',
+    {
+      schema: {
+        tags,
+        summary: 'My sites, the sites I visited, and my visits (for the dashboard)',
+        response: { 200: MySites, 401: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return sites.mySites(requireUser(request));
+    },
+  );
+
+  // Administration.
+
+  app.get(
+    '/admin/programs/:id/site-types',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: "A programme's site types",
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(SiteType) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await sites.protocol(request.params.id, request.user)).siteTypes,
+    }),
+  );
+
+  app.post(
+    '/admin/programs/:id/site-types',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: 'Add a site type, with its site form and visit form (uiSchema.steps for steps)',
+        params: IdParams,
+        body: SiteTypeInput,
+        response: { 201: SiteType, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await sites.createType(request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/admin/programs/:id/site-types/:typeId',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: 'Change a site type; `siteForm: null` or `visitForm: null` removes a form',
+        params: TypeParams,
+        body: SiteTypePatch,
+        response: { 200: SiteType, ...errors },
+      },
+    },
+    async (request) => sites.updateType(request.params.id, request.params.typeId, request.body),
+  );
+
+  app.delete(
+    '/admin/programs/:id/site-types/:typeId',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: 'Delete a site type that has no site',
+        params: TypeParams,
+        response: { ...NoContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await sites.deleteType(request.params.id, request.params.typeId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/admin/programs/:id/site-settings',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: "A site programme's settings: who may add visits to a site",
+        params: IdParams,
+        response: { 200: SiteProtocolSettings, ...errors },
+      },
+    },
+    async (request) => sites.settings(request.params.id),
+  );
+
+  app.patch(
+    '/admin/programs/:id/site-settings',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: 'Change who may add visits to a site: anyone logged in, or its creator only',
+        params: IdParams,
+        body: Type.Partial(SiteProtocolSettings),
+        response: { 200: SiteProtocolSettings, ...errors },
+      },
+    },
+    async (request) => sites.setSettings(request.params.id, request.body),
+  );
+}
