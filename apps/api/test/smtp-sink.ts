@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -18,6 +19,10 @@ type Waiter = {
 };
 
 export type SmtpSinkOptions = {
+  /** Default: a free port. */
+  port?: number;
+  /** Called with each mail received (the development sink prints them). */
+  onMail?: (mail: SinkMail) => void;
   /** Waits this long before accepting each mail: a slow mail server. */
   delayMs?: number;
   /** Refuses the first N mails with a temporary error (451). */
@@ -36,6 +41,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
 
   const deliver = (mail: SinkMail) => {
     received.push(mail);
+    options.onMail?.(mail);
     const index = waiters.findIndex((w) => w.matches(mail));
     if (index >= 0) waiters.splice(index, 1)[0]!.resolve(mail);
     else unclaimed.push(mail);
@@ -68,7 +74,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
         .catch((error: Error) => callback(error));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
 
   const matcher = (to: string, subject: RegExp) => (mail: SinkMail) =>
@@ -116,4 +122,18 @@ export function tokenFromMail(mail: SinkMail, page: string): { token: string; la
   );
   if (!match) throw new Error(`No /${page} link in mail "${mail.subject}":\n${mail.text}`);
   return { lang: match[1]!, token: decodeURIComponent(match[2]!) };
+}
+
+/**
+ * Development: `npx tsx apps/api/test/smtp-sink.ts [port]` receives mails on 127.0.0.1 (default
+ * port 2525) and prints them; start Citizen with SMTP_URL=smtp://127.0.0.1:2525.
+ */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const port = Number(process.argv[2] ?? 2525);
+  const sink = await startSmtpSink({
+    port,
+    onMail: (mail) =>
+      console.log(`\n=== To: ${mail.to.join(', ')}\n=== Subject: ${mail.subject}\n\n${mail.text}`),
+  });
+  console.log(`SMTP sink listening; start Citizen with SMTP_URL=${sink.url}`);
 }
