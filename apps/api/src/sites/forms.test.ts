@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProtocolForm, validateAnswers } from './forms.js';
+import { checkProtocolForm, orderedFields, validateAnswers, withFieldOrder } from './forms.js';
 
 const jsonSchema = {
   type: 'object',
@@ -46,5 +46,28 @@ describe('site type forms', () => {
     );
     expect(() => validateAnswers(null, { a: 1 }, 'site')).toThrow(/no site form/);
     expect(() => validateAnswers(null, {}, 'site')).not.toThrow();
+  });
+});
+
+describe('field order', () => {
+  it("keeps the administrator's order in ui:order, unless one is given", () => {
+    expect(withFieldOrder({ jsonSchema }).uiSchema).toEqual({ 'ui:order': ['a', 'b', 'c'] });
+    const given = { jsonSchema, uiSchema: { 'ui:order': ['b', 'a'] } };
+    expect(withFieldOrder(given)).toBe(given);
+    expect(withFieldOrder({ jsonSchema: { type: 'object' } }).uiSchema).toBeUndefined();
+  });
+
+  it('orders fields by ui:order, then steps, then the schema', () => {
+    // As jsonb returns them: another order than written.
+    const stored = { type: 'object', properties: { zeta: {}, alpha: {}, mid: {} } };
+    expect(orderedFields(stored, { 'ui:order': ['mid', 'gone'] })).toEqual([
+      'mid',
+      'zeta',
+      'alpha',
+    ]);
+    expect(orderedFields(stored, { steps: [{ fields: ['alpha'] }, { fields: ['zeta'] }] })).toEqual(
+      ['alpha', 'zeta', 'mid'],
+    );
+    expect(orderedFields(null, {})).toEqual([]);
   });
 });

@@ -73,3 +73,28 @@ export function validateAnswers(
     data,
   );
 }
+
+/**
+ * jsonb does not keep the order of an object's keys, so a form's fields would come back in
+ * another order than the administrator wrote them: the order is kept in the uiSchema, as
+ * `ui:order` (the JSON Schema form renderers' convention), unless it already says one.
+ */
+export function withFieldOrder(form: CustomForm): CustomForm {
+  const uiSchema = (form.uiSchema ?? {}) as Record<string, unknown>;
+  const properties = formProperties(form.jsonSchema);
+  if (uiSchema['ui:order'] !== undefined || properties.length === 0) return form;
+  return { ...form, uiSchema: { ...uiSchema, 'ui:order': properties } };
+}
+
+/** A form's top-level fields in the order its uiSchema gives (`ui:order`, then steps). */
+export function orderedFields(jsonSchema: unknown, uiSchema: unknown): string[] {
+  const fields = formProperties(jsonSchema);
+  const ui = (uiSchema ?? {}) as { 'ui:order'?: unknown; steps?: { fields?: unknown }[] };
+  const hinted = [
+    ...(Array.isArray(ui['ui:order']) ? ui['ui:order'] : []),
+    ...(Array.isArray(ui.steps)
+      ? ui.steps.flatMap((s) => (Array.isArray(s?.fields) ? s.fields : []))
+      : []),
+  ].filter((f): f is string => typeof f === 'string' && fields.includes(f));
+  return [...new Set([...hinted, ...fields])];
+}

@@ -27,6 +27,7 @@ import type { App } from '../http/types.js';
 import { parseJsonField, validateAgainst } from '../http/validate.js';
 import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
+import { siteExportRoutes } from './sites-export.routes.js';
 import { MAX_SITE_PHOTOS } from './sites.service.js';
 
 const errors = {
@@ -48,7 +49,8 @@ const NoContent = { 204: Type.Null() };
 const jsonOrMultipart = (schema: TSchema) => ({ content: { 'application/json': { schema } } });
 
 /** Site protocols: site types (admins), sites and their visits, the programme's site map. */
-export function sitesRoutes(app: App, { sites, config }: Services) {
+export function sitesRoutes(app: App, services: Services) {
+  const { sites, config } = services;
   const tags = ['sites'];
   const adminTags = ['admin: sites'];
   const langOf = (request: FastifyRequest<{ Querystring: { lang?: Locale } }>) =>
@@ -367,4 +369,6 @@ export function sitesRoutes(app: App, { sites, config }: Services) {
     },
     async (request) => sites.setSettings(request.params.id, request.body),
   );
+
+  siteExportRoutes(app, services);
 }

@@ -35,7 +35,7 @@ import {
 import { photoUrls, type PhotosService, type PhotoUpload } from '../media/photos.service.js';
 import { latestAllowedDate } from '../observations/write.service.js';
 import { isAdmin, isValidator } from '../policies/roles.js';
-import { checkProtocolForm, validateAnswers, type StoredForm } from './forms.js';
+import { checkProtocolForm, validateAnswers, withFieldOrder, type StoredForm } from './forms.js';
 import { canAddVisit, canDeleteSite, canEditSite, canEditVisit } from './sites.policy.js';
 import type {
   ObservationViewer,
@@ -346,7 +346,12 @@ export function createSitesService({ repository, photos, config, badges }: Deps)
       };
     },
 
-    async createType(programId: number, input: SiteTypeInput): Promise<SiteType> {
+    async createType(programId: number, given: SiteTypeInput): Promise<SiteType> {
+      const input = {
+        ...given,
+        siteForm: given.siteForm && withFieldOrder(given.siteForm),
+        visitForm: given.visitForm && withFieldOrder(given.visitForm),
+      };
       await programForAdmin(programId);
       if (input.siteForm) checkProtocolForm(input.siteForm, 'siteForm');
       if (input.visitForm) checkProtocolForm(input.visitForm, 'visitForm');
@@ -386,7 +391,12 @@ export function createSitesService({ repository, photos, config, badges }: Deps)
       return toSiteType((await repository.findSiteType(id))!);
     },
 
-    async updateType(programId: number, typeId: number, patch: SiteTypePatch): Promise<SiteType> {
+    async updateType(programId: number, typeId: number, given: SiteTypePatch): Promise<SiteType> {
+      const patch = {
+        ...given,
+        siteForm: given.siteForm && withFieldOrder(given.siteForm),
+        visitForm: given.visitForm && withFieldOrder(given.visitForm),
+      };
       const current = await typeForAdmin(programId, typeId);
       if (patch.siteForm) checkProtocolForm(patch.siteForm, 'siteForm');
       if (patch.visitForm) checkProtocolForm(patch.visitForm, 'visitForm');

@@ -160,7 +160,14 @@ describeOnEngines('site protocols', (database) => {
       const protocol = response.json<SiteProtocol>();
       expect(protocol).toMatchObject({ programId, kind: 'sites', visitsBy: 'anyone' });
       expect(protocol.siteTypes.map((t) => t.name)).toEqual(['Pond', 'Tree']);
-      expect(protocol.siteTypes[0]!.visitForm!.uiSchema).toEqual(POND_TYPE.visitForm.uiSchema);
+      expect(protocol.siteTypes[0]!.visitForm!.uiSchema).toEqual({
+        ...POND_TYPE.visitForm.uiSchema,
+        // The order the administrator wrote the fields in (jsonb does not keep it).
+        'ui:order': ['waterLevel', 'temperature', 'eggMasses', 'notes'],
+      });
+      expect(protocol.siteTypes[0]!.siteForm!.uiSchema).toEqual({
+        'ui:order': ['surface', 'fish', 'vegetation'],
+      });
     });
 
     it('changes and removes forms, and deletes a type only while it has no site', async () => {
