@@ -15,7 +15,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the built platform as `npm start` does, and waits for its "ready" line. */
-export async function startPlatform(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningPlatform> {
+export async function startPlatform(
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+): Promise<RunningPlatform> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
     cwd: ROOT,
@@ -24,7 +27,10 @@ export async function startPlatform(env: Record<string, string>, timeoutMs = 90_
   });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform not ready in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`platform not ready in ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (data: Buffer) => {
       output += data.toString();
       if (output.includes('Citizen is ready at')) {

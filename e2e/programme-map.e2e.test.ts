@@ -13,7 +13,10 @@ describe('embedded Citizen in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [platform, browser] = await Promise.all([startPlatform({ DATA_DIR: dataDir }), launchBrowser()]);
+    [platform, browser] = await Promise.all([
+      startPlatform({ DATA_DIR: dataDir }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -23,7 +26,9 @@ describe('embedded Citizen in a browser', () => {
 
   it('loads the demo on its first start and prints the demo admin credentials', () => {
     expect(platform.output()).toMatch(/loading the demo/);
-    expect(platform.output()).toMatch(/Demo admin \(username \/ e-mail \/ password\): admin \/ admin@example\.org \/ \S+/);
+    expect(platform.output()).toMatch(
+      /Demo admin \(username \/ e-mail \/ password\): admin \/ admin@example\.org \/ \S+/,
+    );
   });
 
   it('server-renders the home page with the programmes', async () => {
@@ -40,9 +45,14 @@ describe('embedded Citizen in a browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${platform.url}/`);
-    await page.getByRole('link', { name: /Tête d'Or/ }).first().click();
+    await page
+      .getByRole('link', { name: /Tête d'Or/ })
+      .first()
+      .click();
     await page.waitForURL(`**/programs/${programme.id}`);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain("Tête d'Or");
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      "Tête d'Or",
+    );
 
     const map = page.locator('[data-map-state]');
     await map.and(page.locator('[data-map-state="idle"]')).waitFor({ timeout: 60_000 });

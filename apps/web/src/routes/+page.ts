@@ -1,7 +1,4 @@
-import { listPrograms } from '$lib/api';
-import { contentLocale } from '$lib/locale';
+import { redirectToLanguage } from '$lib/language-redirect';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch }) => ({
-  programs: (await listPrograms(fetch, contentLocale)).items,
-});
+export const load: PageLoad = ({ fetch, url }) => redirectToLanguage(fetch, url);

@@ -1,0 +1,4 @@
+import { redirectToLanguage } from '$lib/language-redirect';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ fetch, url }) => redirectToLanguage(fetch, url);

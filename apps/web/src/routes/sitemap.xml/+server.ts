@@ -1,0 +1,46 @@
+import type { CustomPage, ProgramList, PublicSettings } from '@citizen/shared';
+import type { RequestHandler } from './$types';
+
+// Server-rendered build only: the static build has no server to answer it.
+export const prerender = false;
+
+const escape = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Every public page in every language, each with its translations (hreflang). */
+export const GET: RequestHandler = async ({ fetch, url }) => {
+  const [settings, programs, pages] = await Promise.all([
+    fetch('/api/settings').then((r) => r.json() as Promise<PublicSettings>),
+    fetch('/api/programs').then((r) => r.json() as Promise<ProgramList>),
+    fetch('/api/pages')
+      .then((r) => (r.ok ? (r.json() as Promise<{ items: CustomPage[] }>) : { items: [] }))
+      .catch(() => ({ items: [] as CustomPage[] })),
+  ]);
+  const paths = [
+    '',
+    '/about',
+    ...programs.items.map((program) => `/programs/${program.id}`),
+    ...pages.items.filter((page) => page.slug !== 'about').map((page) => `/pages/${page.slug}`),
+  ];
+  const entries = paths.flatMap((path) =>
+    settings.locales.map((locale) => {
+      const alternates = settings.locales
+        .map(
+          (other) =>
+            `<xhtml:link rel="alternate" hreflang="${other}" href="${escape(`${url.origin}/${other}${path}`)}"/>`,
+        )
+        .join('');
+      return `<url><loc>${escape(`${url.origin}/${locale}${path}`)}</loc>${alternates}</url>`;
+    }),
+  );
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">' +
+    entries.join('') +
+    '</urlset>\n';
+  return new Response(xml, {
+    headers: {
+      'content-type': 'application/xml; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    },
+  });
+};
