@@ -25,6 +25,11 @@ type Ctx = {
   database: Database;
   /** A new observation of `owner`, in an open demo programme. */
   observation(): Promise<string>;
+  /** A new site of `owner` (in a site-protocol programme), and a visit of it by `owner`. */
+  site(): Promise<number>;
+  /** A valid body to create a site. */
+  newSite(): Promise<object>;
+  visit(): Promise<number>;
   /** A new account with no special right, for routes that change another account. */
   target(): Promise<TestUser>;
   validObservation(programId: number): Promise<object>;
@@ -208,7 +213,58 @@ const ROWS: Row[] = [
     expect: { ...adminOnly, admin: 200 },
   },
 
-  // Administration of programmes, settings, pages, areas, taxonomy, species lists
+  // Sites and visits
+  {
+    route: 'POST /api/sites',
+    request: async (ctx) => ({ url: '/api/sites', payload: await ctx.newSite() }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'PATCH /api/sites/:id',
+    request: async (ctx) => ({
+      url: `/api/sites/${await ctx.site()}`,
+      payload: { name: 'Pond 2' },
+    }),
+    expect: ownerOrAdmin(200),
+  },
+  {
+    route: 'DELETE /api/sites/:id',
+    request: async (ctx) => ({ url: `/api/sites/${await ctx.site()}` }),
+    expect: ownerOrAdmin(204),
+  },
+  {
+    route: 'POST /api/sites/:id/visits',
+    request: async (ctx) => ({
+      url: `/api/sites/${await ctx.site()}/visits`,
+      payload: { visitedOn: new Date().toISOString().slice(0, 10) },
+    }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'PATCH /api/visits/:id',
+    request: async (ctx) => ({
+      url: `/api/visits/${await ctx.visit()}`,
+      payload: { comment: 'Frogs' },
+    }),
+    expect: ownerOrAdmin(200),
+  },
+  {
+    route: 'DELETE /api/visits/:id',
+    request: async (ctx) => ({ url: `/api/visits/${await ctx.visit()}` }),
+    expect: ownerOrAdmin(204),
+  },
+
+  // Badges
+  {
+    route: 'PUT /api/me/leaderboard-preference',
+    request: () => ({
+      url: '/api/me/leaderboard-preference',
+      payload: { hideFromLeaderboards: true },
+    }),
+    expect: signedIn(200),
+  },
+
+  // Administration of programmes, settings, pages, areas, taxonomy, species lists, sites, badges
   ...[
     'POST /api/admin/programs',
     'PATCH /api/admin/programs/1',
@@ -226,6 +282,16 @@ const ROWS: Row[] = [
     'PUT /api/admin/species-lists/1',
     'DELETE /api/admin/species-lists/999',
     'PUT /api/admin/species-lists/1/taxa/1/picture',
+    'POST /api/admin/programs/1/site-types',
+    'PATCH /api/admin/programs/1/site-types/1',
+    'DELETE /api/admin/programs/1/site-types/999',
+    'PATCH /api/admin/programs/1/site-settings',
+    'POST /api/admin/badges/rules',
+    'PATCH /api/admin/badges/rules/1',
+    'DELETE /api/admin/badges/rules/999',
+    'PUT /api/admin/badges/rules/1/picture',
+    'POST /api/admin/badges/recompute',
+    'PATCH /api/admin/programs/1/badge-settings',
   ].map((route): Row => ({
     route,
     request: () => ({ url: route.split(' ')[1]! }),
@@ -250,6 +316,12 @@ describeOnEngines('authorization matrix of the write routes', (database) => {
     const { db } = database();
     await seedDemo(db);
     await sql`update programs set registration_required = true where id = 2`.execute(db);
+    // A site-protocol programme over the same area as programme 1.
+    const { rows: ponds } = await sql<{ id: number }>`
+      insert into programs (slug, title, kind, area)
+      select 'ponds', 'Ponds', 'sites', area from programs where id = 1
+      returning id`.execute(db);
+    const pondsId = ponds[0]!.id;
     ({ app, close } = await accountsApp(database()));
     for (const actor of ['other', 'owner', 'validator', 'admin'] as const) {
       users[actor] = await createUser(db, { role: ROLE_OF[actor] });
@@ -272,6 +344,41 @@ describeOnEngines('authorization matrix of the write routes', (database) => {
       database: database(),
       validObservation,
       target: () => createUser(db),
+      site: async () => {
+        const { rows } = await sql<{ id: number }>`
+          with type as (
+            insert into site_types (program_id, name) values (${pondsId}, 'Pond') returning id
+          )
+          insert into sites (program_id, site_type_id, name, geom, creator_id, creator_name)
+          select ${pondsId}, type.id, 'Pond', o.geom, ${users.owner.id}, ${users.owner.username}
+          from type, (select geom from observations where program_id = 1 order by id limit 1) o
+          returning id`.execute(db);
+        return rows[0]!.id;
+      },
+      newSite: async () => {
+        const { rows } = await sql<{ type: number; lon: number; lat: number }>`
+          with type as (
+            insert into site_types (program_id, name) values (${pondsId}, 'Hedge') returning id
+          )
+          select type.id as type, ST_X(o.geom) as lon, ST_Y(o.geom) as lat
+          from type, (select geom from observations where program_id = 1 order by id limit 1) o
+          `.execute(db);
+        const { type, lon, lat } = rows[0]!;
+        return {
+          programId: pondsId,
+          siteTypeId: type,
+          name: 'Hedge',
+          location: { type: 'Point', coordinates: [lon, lat] },
+        };
+      },
+      visit: async () => {
+        const site = await ctx.site();
+        const { rows } = await sql<{ id: number }>`
+          insert into visits (site_id, visited_on, observer_id, observer_name)
+          values (${site}, current_date, ${users.owner.id}, ${users.owner.username})
+          returning id`.execute(db);
+        return rows[0]!.id;
+      },
       observation: async () => {
         const { rows } = await sql<{ id: string }>`
           insert into observations (program_id, cd_nom, observed_on, geom, observer_id, observer_name)
