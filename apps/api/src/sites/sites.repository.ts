@@ -551,12 +551,16 @@ export function createSitesRepository(db: Kysely<DB>) {
     /** The observations of visits that `viewer` may see, with names in `lang`. */
     async visitObservations(visitIds: number[], viewer: ObservationViewer, lang: Locale) {
       if (visitIds.length === 0) return [];
+      // What the public sees of a programme's observations: not hidden by a moderator, not a
+      // sensitive taxon (the site would locate it), validated where the programme asks so.
+      const forPublic = sql`(o.hidden_at is null and t.sensitivity = 0
+        and (not p.public_validated_only or o.validation_status in ('certain', 'probable')))`;
       const visible =
         viewer.kind === 'expert'
           ? sql`true`
           : viewer.kind === 'owner'
-            ? sql`(o.observer_id = ${viewer.userId} or (o.hidden_at is null and t.sensitivity = 0))`
-            : sql`(o.hidden_at is null and t.sensitivity = 0)`;
+            ? sql`(o.observer_id = ${viewer.userId} or ${forPublic})`
+            : forPublic;
       const { rows } = await sql<{
         id: string;
         visit_id: number;
@@ -572,6 +576,7 @@ export function createSitesRepository(db: Kysely<DB>) {
           ${displayName(sql.ref('o.cd_nom'), sql.ref('t.scientific_name'), lang)} as name,
           o.count, o.comment, o.observed_time::text as observed_time, o.validation_status
         from observations o join taxa t on t.cd_nom = o.cd_nom
+        join programs p on p.id = o.program_id
         where o.visit_id in (${sql.join(visitIds)}) and ${visible}
         order by o.visit_id, o.created_at, o.id`.execute(db);
       return rows;

@@ -572,6 +572,23 @@ describeOnEngines('site protocols', (database) => {
       expect(await species(alice)).toEqual([BLACKBIRD, MALLARD, rows[0]!.cd_nom]);
       expect(await species(admin)).toEqual([BLACKBIRD, MALLARD, rows[0]!.cd_nom]);
       await call('DELETE', `/api/observations/${eagle.json<SavedObservation>().id}`, alice);
+
+      // Hidden by a moderator; a programme showing only validated observations.
+      await sql`update observations set hidden_at = now() where id = ${blackbird.id}`.execute(db());
+      expect(await species(null)).toEqual([MALLARD]);
+      expect(await species(alice)).toEqual([BLACKBIRD, MALLARD]);
+      await sql`update observations set hidden_at = null where id = ${blackbird.id}`.execute(db());
+      await sql`update programs set public_validated_only = true where id = ${programId}`.execute(
+        db(),
+      );
+      await sql`update observations set validation_status = 'probable' where id = ${blackbird.id}`.execute(
+        db(),
+      );
+      expect(await species(null)).toEqual([BLACKBIRD]);
+      await sql`update programs set public_validated_only = false where id = ${programId}`.execute(
+        db(),
+      );
+      expect(await species(null)).toEqual([BLACKBIRD, MALLARD]);
     });
 
     it('refuses to change the type of a site that has visits', async () => {
