@@ -93,6 +93,50 @@ describeOnEngines('validation over HTTP, with the observer notified by mail', (d
     });
   });
 
+  it("queues pending observations for validators, never the validator's own", async () => {
+    const record = async (user: TestUser) =>
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/observations',
+          headers: as(user),
+          payload: {
+            programId: 2,
+            cdNom: 2645,
+            observedOn: '2026-05-04',
+            location: { type: 'Point', coordinates: [5.8, 45.35] },
+          },
+        })
+      ).json<SavedObservation>().id;
+    const theirs = await record(observer);
+    const mine = await record(validator);
+    const queue = async (query = '') =>
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/validation/queue?program=2&limit=200${query}`,
+          headers: as(validator),
+        })
+      ).json<{ items: { id: string; location: { coordinates: number[] } }[] }>().items;
+    const pending = await queue();
+    expect(pending.map((o) => o.id)).toContain(theirs);
+    expect(pending.map((o) => o.id)).not.toContain(mine);
+    // A golden eagle is sensitive: the validator sees its exact point.
+    expect(pending.find((o) => o.id === theirs)?.location.coordinates).toEqual([5.8, 45.35]);
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/observations/${theirs}/validation`,
+      headers: as(validator),
+      payload: { status: 'certain' },
+    });
+    expect((await queue()).map((o) => o.id)).not.toContain(theirs);
+    expect((await queue('&status=certain')).map((o) => o.id)).toContain(theirs);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/validation/queue', headers: as(observer) }))
+        .statusCode,
+    ).toBe(403);
+  });
+
   it('answers 403 to an observer on validator routes and 401 to anonymous visitors', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
     expect(

@@ -18,6 +18,8 @@ export type ObservationFilter = {
   areaId?: number;
   statuses?: ValidationStatus[];
   observerId?: number;
+  /** Leave out this observer's observations (a validator's queue never holds their own). */
+  excludeObserverId?: number;
   hasPhoto?: boolean;
 };
 
@@ -182,6 +184,9 @@ export function filterConditions(filter: ResolvedFilter, viewer: Viewer): RawBui
   }
   if (filter.observerId !== undefined) {
     conditions.push(sql<SqlBool>`o.observer_id = ${filter.observerId}`);
+  }
+  if (filter.excludeObserverId !== undefined) {
+    conditions.push(sql<SqlBool>`o.observer_id is distinct from ${filter.excludeObserverId}`);
   }
   if (filter.hasPhoto !== undefined) {
     const exists = sql`exists (select 1 from observation_media om where om.observation_id = o.id)`;

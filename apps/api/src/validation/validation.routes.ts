@@ -5,17 +5,47 @@ import {
   CommentInput,
   ErrorResponse,
   ModerationInput,
+  ObservationList,
+  ObservationListQuery,
   ValidationInput,
   ValidationState,
 } from '@citizen/shared';
-import { onlyFor } from '../auth/guards.js';
+import { onlyFor, requireRole } from '../auth/guards.js';
+import { parseFilter, viewerOf } from '../observations/filters.js';
 import type { App } from '../http/types.js';
 import type { Services } from '../services.js';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
-export function validationRoutes(app: App, { validation }: Services) {
+export function validationRoutes(app: App, { validation, listing, config }: Services) {
+  app.get(
+    '/validation/queue',
+    {
+      preValidation: onlyFor('validator'),
+      schema: {
+        tags: ['validation'],
+        summary:
+          'Observations awaiting review (by default `status=pending`), never the caller’s own',
+        description:
+          'The filters, sorts and cursor of GET /api/observations; experts see exact points.',
+        querystring: ObservationListQuery,
+        response: { 200: ObservationList, ...errors },
+      },
+    },
+    async (request) => {
+      const validator = requireRole(request, 'validator');
+      const { query } = request;
+      const filter = parseFilter({ ...query, status: query.status ?? 'pending' });
+      return listing.list(
+        query,
+        { ...filter, excludeObserverId: validator.id },
+        viewerOf(validator),
+        query.lang ?? config.defaultLocale,
+      );
+    },
+  );
+
   app.get(
     '/observations/:id/validation',
     {
