@@ -2,12 +2,20 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Locale, TaxonDetail, TaxonHit } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
 import { photoUrls } from '../media/photos.service.js';
+import { LruCache } from './lru-cache.js';
 import type { TaxonomySource } from './source.js';
 
 /** Candidates each way of matching may bring, before ranking; bounds the work of short queries. */
 const CANDIDATES = 200;
+const FUZZY_CANDIDATES = 500;
+/** Dictionary words a word prefix stands for ("mer" -> merle, merula, meridionalis…). */
+const WORD_PREFIXES = 50;
+/** Close spellings kept per word of the query. */
+const CORRECTIONS = 5;
 /** Word prefixes and typos are looked for from this many characters on. */
 const FUZZY_FROM = 3;
+/** A name sharing only some words with the query must be at least this similar to it. */
+const MIN_SIMILARITY = 0.25;
 
 type HitRow = {
   cd_nom: number;
@@ -59,12 +67,57 @@ const pictureOf = (listId: number | null, column: 'picture_url' | 'picture_media
           and (l.picture_url is not null or l.picture_media_id is not null)
         order by l.position, l.cd_nom limit 1)`;
 
+/** Names holding, for each group, one of its words (GIN word indexes). */
+const holds = (column: RawBuilder<unknown>, groups: string[][]) =>
+  sql.join(
+    groups.map((g) => sql`string_to_array(${column}, ' ') && ${g}::text[]`),
+    sql` and `,
+  );
+
+/** Matches of vernacular names in `lang` and of scientific names, as `matches` rows. */
+function bothNames(
+  lang: Locale,
+  tier: number,
+  where: (column: RawBuilder<unknown>) => RawBuilder<unknown>,
+  score: (column: RawBuilder<unknown>) => RawBuilder<unknown>,
+  limit: number,
+) {
+  return sql`
+    (select v.cd_nom, ${tier}::int as tier, false as exact, ${score(sql`v.search_key`)} as score,
+       v.name as matched
+     from vernacular_names v where v.lang = ${lang} and ${where(sql`v.search_key`)} limit ${limit})
+    union all
+    (select t.cd_nom, ${tier}::int, false, ${score(sql`t.search_key`)}, t.scientific_name
+     from taxa t where ${where(sql`t.search_key`)} limit ${limit})`;
+}
+
 /**
- * Ways a name can match the normalised query `k`, best first:
- * 0: the preferred vernacular name starts with it; 1: another name (vernacular or scientific)
- * starts with it; 2: a later word starts with it; 3: trigram similarity (typos).
+ * Searching the whole taxonomy goes by phases, each run only when the ones before did not fill
+ * the page, and each ranked after them:
+ *
+ * - `prefix` (B-tree, and GIN on words): 0: the preferred vernacular name starts with the query;
+ *   1: another name (vernacular or scientific) starts with it; 2: the name holds every word of
+ *   the query (of 3 letters or more), the last one as a prefix, in any order ("europe",
+ *   "noir merle");
+ * - `typos`: 3: the name holds a close spelling of each word (see `corrections`);
+ * - `some words`: 4: the name holds a close spelling of one of the words, and is close enough.
+ *
+ * Typos and partial matches are ranked by trigram similarity to the whole query.
  */
-function wholeTaxonomyMatches(k: string, lang: Locale, fuzzy: boolean): RawBuilder<unknown> {
+type Phase = { kind: 'prefix' } | { kind: 'typos' | 'some words'; corrections: string[][] };
+
+function wholeTaxonomyMatches(k: string, lang: Locale, phase: Phase): RawBuilder<unknown> {
+  const similarity = (column: RawBuilder<unknown>) => sql`similarity(${column}, ${k})::real`;
+  if (phase.kind === 'typos') {
+    // The longest words are the most selective.
+    const groups = phase.corrections.slice(0, 3);
+    return bothNames(lang, 3, (c) => holds(c, groups), similarity, FUZZY_CANDIDATES);
+  }
+  if (phase.kind === 'some words') {
+    const any = [[...new Set(phase.corrections.flat())]];
+    return sql`select * from (${bothNames(lang, 4, (c) => holds(c, any), similarity, FUZZY_CANDIDATES)}) f
+      where score >= ${MIN_SIMILARITY}`;
+  }
   const upper = `${k}~`; // '~' sorts after every character of a key, in the C collation
   const branches = [
     sql`(select v.cd_nom, case when v.is_preferred then 0 else 1 end as tier,
@@ -76,26 +129,23 @@ function wholeTaxonomyMatches(k: string, lang: Locale, fuzzy: boolean): RawBuild
          from taxa t where t.search_key >= ${k} and t.search_key < ${upper}
          order by t.search_key limit ${CANDIDATES})`,
   ];
-  if (k.length >= FUZZY_FROM) {
-    const words = `% ${k}%`;
-    branches.push(
-      sql`(select v.cd_nom, 2, false, 1::real, v.name from vernacular_names v
-           where v.lang = ${lang} and v.search_key like ${words} limit ${CANDIDATES})`,
-      sql`(select t.cd_nom, 2, false, 1::real, t.scientific_name from taxa t
-           where t.search_key like ${words} limit ${CANDIDATES})`,
-    );
-  }
-  if (fuzzy) {
-    const score = (column: RawBuilder<unknown>) =>
-      sql`greatest(similarity(${column}, ${k}), word_similarity(${k}, ${column}))`;
-    branches.push(
-      sql`(select v.cd_nom, 3, false, ${score(sql`v.search_key`)}, v.name from vernacular_names v
-           where v.lang = ${lang} and (v.search_key % ${k} or ${k} <% v.search_key)
-           order by 4 desc limit ${CANDIDATES})`,
-      sql`(select t.cd_nom, 3, false, ${score(sql`t.search_key`)}, t.scientific_name from taxa t
-           where t.search_key % ${k} or ${k} <% t.search_key
-           order by 4 desc limit ${CANDIDATES})`,
-    );
+  // Short words ("de", "d", a first letter) would only make the word indexes read long lists.
+  const words = k.split(' ');
+  const last = words.at(-1)!;
+  const whole = [...new Set(words.slice(0, -1).filter((w) => w.length >= FUZZY_FROM))];
+  if (whole.length > 0 || last.length >= FUZZY_FROM) {
+    const lastWords = sql`(
+      select coalesce(array_agg(word), '{}') from (
+        select word from taxon_words where word >= ${last} and word < ${`${last}~`}
+        order by word limit ${WORD_PREFIXES}) w)`;
+    // With whole words, the index finds the names holding them and the last word's prefix is
+    // checked on those; alone, the last word stands for the dictionary words it begins.
+    const where = (column: RawBuilder<unknown>) =>
+      whole.length > 0
+        ? sql`string_to_array(${column}, ' ') @> ${whole}::text[]
+              and strpos(' ' || ${column}, ${` ${last}`}) > 0`
+        : sql`string_to_array(${column}, ' ') && ${lastWords}`;
+    branches.push(bothNames(lang, 2, where, () => sql`1::real`, CANDIDATES));
   }
   return sql.join(branches, sql` union all `);
 }
@@ -124,14 +174,63 @@ function listMatches(k: string, lang: Locale): RawBuilder<unknown> {
 }
 
 export function createLocalTaxonomySource(db: Kysely<DB>): TaxonomySource {
+  // An autocomplete sends the same beginnings again and again ("m", "me", "mer"…): their
+  // normalised forms are kept rather than asked of the database each time.
+  const keys = new LruCache<string>(10_000, 24 * 3600 * 1000);
+
+  /** The query as the database compares names: taxon_name_key() (no accents, lower case…). */
+  async function normalise(query: string): Promise<string> {
+    const cached = keys.get(query);
+    if (cached !== undefined) return cached;
+    const { rows } = await sql<{ k: string | null }>`select taxon_name_key(${query}) as k`.execute(
+      db,
+    );
+    const k = rows[0]?.k ?? '';
+    keys.set(query, k);
+    return k;
+  }
+
+  /**
+   * For each word of the query (of 3 letters or more, the longest first), the dictionary words
+   * spelt closest to it (trigram similarity), and for the last one, which may be half typed, the
+   * words it begins.
+   */
+  async function correct(k: string): Promise<string[][]> {
+    const words = k.split(' ');
+    const last = words.at(-1)!;
+    const wanted = [...new Set(words.filter((w) => w.length >= FUZZY_FROM))].sort(
+      (a, b) => b.length - a.length,
+    );
+    if (wanted.length === 0) return [];
+    // One subquery per word, each with its word as a parameter, so that the trigram index
+    // serves it (a word taken from a joined list would make the planner scan the dictionary).
+    const perWord = wanted.map(
+      (word, i) => sql`
+        select ${i}::int as i, array(
+          select t.word from taxon_words t where t.word % ${word}
+          order by t.word <-> ${word}, t.word limit ${CORRECTIONS}
+        ) || ${
+          word === last
+            ? sql`array(
+                select t.word from taxon_words t where t.word >= ${word} and t.word < ${`${word}~`}
+                order by t.word limit ${CORRECTIONS})`
+            : sql`'{}'::text[]`
+        } as close`,
+    );
+    const { rows } = await sql<{ i: number; close: string[] }>`
+      ${sql.join(perWord, sql` union all `)} order by i`.execute(db);
+    return rows.map((r) => [...new Set(r.close)]).filter((close) => close.length > 0);
+  }
+
   async function runSearch(
     k: string,
     lang: Locale,
     listId: number | null,
     limit: number,
-    fuzzy: boolean,
+    phase: Phase,
+    found: number[] = [],
   ): Promise<TaxonHit[]> {
-    const matches = listId === null ? wholeTaxonomyMatches(k, lang, fuzzy) : listMatches(k, lang);
+    const matches = listId === null ? wholeTaxonomyMatches(k, lang, phase) : listMatches(k, lang);
     const { rows } = await sql<HitRow>`
       with list_refs as (
         select distinct t.cd_ref from species_list_taxa l join taxa t on t.cd_nom = l.cd_nom
@@ -141,6 +240,7 @@ export function createLocalTaxonomySource(db: Kysely<DB>): TaxonomySource {
       best as (
         select distinct on (n.cd_ref) n.cd_ref, m.tier, m.exact, m.score, m.matched
         from matches m join taxa n on n.cd_nom = m.cd_nom
+        where n.cd_ref <> all(${found}::int[])
         order by n.cd_ref, m.tier, m.exact desc, m.score desc, length(m.matched), m.matched
       )
       select a.cd_nom, a.cd_ref, a.scientific_name, a.authority, a.rank, a.family,
@@ -157,16 +257,27 @@ export function createLocalTaxonomySource(db: Kysely<DB>): TaxonomySource {
     kind: 'local',
 
     async search(query, lang, listId, limit) {
-      const { rows } = await sql<{
-        k: string | null;
-      }>`select taxon_name_key(${query}) as k`.execute(db);
-      const k = rows[0]?.k ?? '';
+      const k = await normalise(query);
       if (k === '') return [];
-      // Typos are only looked for when the prefixes do not fill the page: most keystrokes of an
-      // autocomplete are answered by the B-tree alone.
-      const hits = await runSearch(k, lang, listId, limit, listId !== null);
+      // A species list is small: one query ranks all its names. The whole taxonomy goes by
+      // phases; most keystrokes of an autocomplete are answered by the first (B-trees).
+      let hits = await runSearch(k, lang, listId, limit, { kind: 'prefix' });
       if (listId !== null || hits.length >= limit || k.length < FUZZY_FROM) return hits;
-      return runSearch(k, lang, listId, limit, true);
+      const corrections = await correct(k);
+      for (const kind of ['typos', 'some words'] as const) {
+        if (hits.length >= limit || corrections.length === 0) break;
+        if (kind === 'some words' && corrections.length < 2) break;
+        const more = await runSearch(
+          k,
+          lang,
+          listId,
+          limit - hits.length,
+          { kind, corrections },
+          hits.map((h) => h.cdRef),
+        );
+        hits = [...hits, ...more];
+      }
+      return hits;
     },
 
     async get(cdNom, lang) {

@@ -77,10 +77,18 @@ describeOnEngines('taxon search and reading', (database) => {
     );
   });
 
-  it('forgives typos, by trigram similarity', async () => {
+  it('finds names by their words in any order, the last one as a prefix', async () => {
+    expect(ids(await search('q=noir%20merl&lang=fr'))[0]).toBe(4117);
+    expect(ids(await search('q=merula%20tur&lang=fr'))[0]).toBe(4117);
+  });
+
+  it('forgives typos, word by word', async () => {
     expect(ids(await search('q=merl%20noir&lang=fr'))[0]).toBe(4117);
     expect(ids(await search('q=turdus%20merla&lang=fr'))[0]).toBe(4117);
     expect(ids(await search('q=eprevier%20d%20europe&lang=fr'))[0]).toBe(2895);
+    // A wrong first letter, and a word left half typed.
+    expect(ids(await search('q=verle%20noir&lang=fr'))[0]).toBe(4117);
+    expect(ids(await search('q=mesage%20charb&lang=fr'))[0]).toBe(3764);
   });
 
   it('matches scientific names, whole or by a word', async () => {
