@@ -184,14 +184,17 @@ export function createTilesService(
         round((avg(u) * ${n}::float8 - ${x}) * ${TILE_EXTENT})::int as px,
         round((avg(v) * ${n}::float8 - ${y}) * ${TILE_EXTENT})::int as py
       from (
-        select mercator_u(${point}) as u, mercator_v(${point}) as v
-        from observations o
-        where ${and([...conditions, inTile(viewer, tileBounds(z, x, y))])}
+        select u, v, floor(u * ${cells}::float8) as cx, floor(v * ${cells}::float8) as cy
+        from (
+          select mercator_u(${point}) as u, mercator_v(${point}) as v
+          from observations o
+          where ${and([...conditions, inTile(viewer, tileBounds(z, x, y))])}
+        ) p
+        where u >= ${x / n}::float8 and u < ${(x + 1) / n}::float8
+          and v >= ${y / n}::float8 and v < ${(y + 1) / n}::float8
       ) s
-      where u >= ${x / n}::float8 and u < ${(x + 1) / n}::float8
-        and v >= ${y / n}::float8 and v < ${(y + 1) / n}::float8
-      group by floor(v * ${cells}::float8), floor(u * ${cells}::float8)
-      order by floor(v * ${cells}::float8), floor(u * ${cells}::float8)`;
+      group by cy, cx
+      order by cy, cx`;
   }
 
   /** Runs `query` and encodes its rows as a one-layer tile, with ST_AsMVT when available. */

@@ -175,6 +175,16 @@ describeOnEngines('map tiles', (database) => {
           : await countIn(2, t, 'public_geom', sql`o.validation_status = 'certain'`, BUFFER);
       expect(filteredTotal, `z${z} status=certain`).toBe(expectedFiltered);
 
+      // A filter that keeps more than the limit: cells counted on the fly.
+      const all = await tile(`2/tiles/${t.z}/${t.x}/${t.y}.mvt?hasPhoto=false`);
+      const onTheFly = all.layers.get('clusters')!;
+      expect(onTheFly.features.length).toBeGreaterThan(1);
+      expect(
+        onTheFly.features.reduce((sum, f) => sum + (f.properties.count as number), 0),
+        `z${z} hasPhoto=false`,
+      ).toBe(expected);
+      expect(onTheFly.features.length).toBe(cells.features.length);
+
       // Experts' cells count the exact points.
       const exact = await tile(`2/tiles/${t.z}/${t.x}/${t.y}.mvt`, validator);
       const exactTotal = exact.layers
