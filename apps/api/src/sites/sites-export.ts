@@ -161,8 +161,7 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
   async function sites(programId: number): Promise<SiteRow[]> {
     const { rows } = await sql<SiteRow>`
       select s.id, s.uuid, s.name, st.name as type_name, ST_X(s.geom) as lon, ST_Y(s.geom) as lat,
-        s.custom_data, case when u.id is not null then coalesce(u.display_name, u.username)
-          else s.creator_name end as creator,
+        s.custom_data, coalesce(u.display_name, u.username) as creator,
         (select count(*) from visits v where v.site_id = s.id)::int as visit_count,
         (select min(v.visited_on) from visits v where v.site_id = s.id)::text as first_visit_on,
         (select max(v.visited_on) from visits v where v.site_id = s.id)::text as last_visit_on,
@@ -179,8 +178,7 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
       select v.id, v.uuid, v.site_id, s.uuid as site_uuid, s.name as site_name,
         st.name as type_name, ST_X(s.geom) as lon, ST_Y(s.geom) as lat, v.visited_on,
         v.visited_time::text as visited_time, v.comment, v.custom_data,
-        case when u.id is not null then coalesce(u.display_name, u.username)
-          else v.observer_name end as observer,
+        coalesce(u.display_name, u.username) as observer,
         v.created_at, v.updated_at
       from visits v join sites s on s.id = v.site_id
       join site_types st on st.id = s.site_type_id

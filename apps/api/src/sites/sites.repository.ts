@@ -268,7 +268,7 @@ export function createSitesRepository(db: Kysely<DB>) {
         point: number[];
         custom_data: unknown;
         creator_id: number;
-        creator_name: string;
+        creator_name: string | null;
       },
     ) {
       const { id } = await trx
@@ -475,7 +475,7 @@ export function createSitesRepository(db: Kysely<DB>) {
         comment: string | null;
         custom_data: unknown;
         observer_id: number;
-        observer_name: string;
+        observer_name: string | null;
       },
     ) {
       const { id } = await trx

@@ -501,7 +501,8 @@ export function createSitesService({ repository, photos, config, badges }: Deps)
             point,
             custom_data: data,
             creator_id: user.id,
-            creator_name: user.username,
+            // Named through the account only: gone with it (sites need a login).
+            creator_name: null,
           });
           await repository.linkPhotos(trx, 'site_media', id, mediaIds);
           return id;
@@ -684,7 +685,7 @@ export function createSitesService({ repository, photos, config, badges }: Deps)
             comment: input.comment?.trim() || null,
             custom_data: data,
             observer_id: user.id,
-            observer_name: user.username,
+            observer_name: null,
           });
           await repository.linkPhotos(trx, 'visit_media', id, mediaIds);
           return id;
