@@ -153,6 +153,11 @@ export interface SpeciesListsTable {
   updated_at: Timestamp;
 }
 
+/** Every word of the names' search keys, for typo correction (migration 0010). */
+export interface TaxonWordsTable {
+  word: string;
+}
+
 export interface SpeciesListTaxaTable {
   list_id: number;
   cd_nom: number;
@@ -375,6 +380,7 @@ export interface DB {
   vernacular_names: VernacularNamesTable;
   species_lists: SpeciesListsTable;
   species_list_taxa: SpeciesListTaxaTable;
+  taxon_words: TaxonWordsTable;
   projects: ProjectsTable;
   custom_forms: CustomFormsTable;
   programs: ProgramsTable;
