@@ -56,7 +56,7 @@ export function createServices(config: Config, database: Database) {
   const validationRepository = createValidationRepository(db);
   const validation = createValidationService(
     validationRepository,
-    createValidationHooks(validationRepository, accounts.mailer, accounts.audit, config),
+    createValidationHooks(validationRepository, accounts.mailer, accounts.audit, badges, config),
   );
   // Reading back: listing, map tiles, statistics, exports.
   const listing = createListingService(createListingRepository(db));

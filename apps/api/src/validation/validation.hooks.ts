@@ -18,13 +18,15 @@ type Audit = {
 const TOLD = new Set<Judgement['kind']>(['validated', 'reidentified', 'question']);
 
 /**
- * What follows a judgement: an audit record always, and a mail to the observer when they opted
- * in to notifications (queued in the same transaction, sent after commit).
+ * What follows a judgement: an audit record always, a mail to the observer when they opted in to
+ * notifications (queued in the same transaction, sent after commit), and after a re-identification
+ * the observer's badges brought up to date.
  */
 export function createValidationHooks(
   repository: ValidationRepository,
   mailer: Mailer,
   audit: Audit,
+  badges: { refreshUsers(userIds: number[]): Promise<void> },
   config: Config,
 ): ValidationHooks {
   return {
@@ -59,6 +61,9 @@ export function createValidationHooks(
       });
       await mailer.enqueue(trx, { to: observer.email, ...content });
     },
-    committed: () => mailer.nudge(),
+    async committed(reidentifiedObservers) {
+      mailer.nudge();
+      if (reidentifiedObservers.length > 0) await badges.refreshUsers(reidentifiedObservers);
+    },
   };
 }

@@ -31,8 +31,8 @@ export type Judgement = {
 export type ValidationHooks = {
   /** Inside the transaction: queue the observer's mail, write the audit record. */
   recorded(trx: Transaction<DB>, judgement: Judgement): Promise<void>;
-  /** After commit. */
-  committed(): void;
+  /** After commit, with the observers whose observations changed taxon (their badges may change). */
+  committed(reidentifiedObservers: number[]): Promise<void>;
 };
 
 const NEEDS_REASON = new Set(['doubtful', 'invalid']);
@@ -81,15 +81,16 @@ export function createValidationService(repository: ValidationRepository, hooks:
       validated_at: new Date(),
       ...(input.cdNom !== undefined && { cd_nom: input.cdNom }),
     });
+    const reidentified = input.cdNom !== undefined && input.cdNom !== current.cd_nom;
     await hooks.recorded(trx, {
       observationId: current.id,
       actorId: validator.id,
-      kind:
-        input.cdNom !== undefined && input.cdNom !== current.cd_nom ? 'reidentified' : 'validated',
+      kind: reidentified ? 'reidentified' : 'validated',
       status: input.status,
       reason,
       comment,
     });
+    return reidentified ? current.observer_id : null;
   }
 
   function requireValidator(user: CurrentUser | null): CurrentUser {
@@ -111,15 +112,15 @@ export function createValidationService(repository: ValidationRepository, hooks:
           errors: [{ field: 'cdNom', message: 'is not a known taxon' }],
         });
       }
-      await repository.transaction().execute(async (trx) => {
+      const changed = await repository.transaction().execute(async (trx) => {
         const [current] = await repository.forUpdate(trx, [id]);
         if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
         if (isOwner(validator, { observerId: current.observer_id })) {
           throw new ForbiddenError('A validator never validates their own observation');
         }
-        await judge(trx, current, input, validator);
+        return judge(trx, current, input, validator);
       });
-      hooks.committed();
+      await hooks.committed(changed === null ? [] : [changed]);
       return this.state(id, validator);
     },
 
@@ -130,6 +131,7 @@ export function createValidationService(repository: ValidationRepository, hooks:
       const validator = requireValidator(user);
       checkInput(input);
       const result: BulkValidationResult = { updated: [], skipped: [] };
+      const changed: number[] = [];
       await repository.transaction().execute(async (trx) => {
         const rows = new Map((await repository.forUpdate(trx, input.ids)).map((r) => [r.id, r]));
         for (const id of input.ids) {
@@ -148,7 +150,7 @@ export function createValidationService(repository: ValidationRepository, hooks:
           }
         }
       });
-      hooks.committed();
+      await hooks.committed(changed);
       return result;
     },
 
@@ -178,7 +180,7 @@ export function createValidationService(repository: ValidationRepository, hooks:
           });
         }
       });
-      hooks.committed();
+      await hooks.committed([]);
       return this.state(id, user);
     },
 
@@ -206,7 +208,7 @@ export function createValidationService(repository: ValidationRepository, hooks:
         await repository.addEvent(trx, { observation_id: id, actor_id: user.id, kind, reason });
         await hooks.recorded(trx, { observationId: id, actorId: user.id, kind, reason });
       });
-      hooks.committed();
+      await hooks.committed([]);
       return this.state(id, user);
     },
 
