@@ -11,6 +11,7 @@ import { createAreasService } from './areas/areas.service.js';
 import { createReverseGeocoder } from './areas/reverse-geocoder.js';
 import { createMediaStore } from './media/media-store.js';
 import { createSettingsService } from './settings/settings.service.js';
+import { badgesAndCommentsPersonalData, sitesPersonalData } from './sites/personal-data.js';
 import { createValidationRepository } from './validation/validation.repository.js';
 import { createValidationHooks } from './validation/validation.hooks.js';
 import { createValidationService } from './validation/validation.service.js';
@@ -53,6 +54,8 @@ export function createServices(config: Config, database: Database) {
   const speciesLists = createSpeciesListsService(db);
   const settings = createSettingsService(db, config);
   const accounts = createAccountsModule(config, db, { mediaStore, photos });
+  accounts.personalData.addSource(sitesPersonalData(db));
+  accounts.personalData.addSource(badgesAndCommentsPersonalData(db));
   const validationRepository = createValidationRepository(db);
   const validation = createValidationService(
     validationRepository,

@@ -118,6 +118,7 @@ export function sitesRoutes(app: App, services: Services) {
   app.post(
     '/sites',
     {
+      preValidation: onlyFor('observer'),
       schema: {
         tags,
         summary:
@@ -151,6 +152,7 @@ export function sitesRoutes(app: App, services: Services) {
   app.patch(
     '/sites/:id',
     {
+      preValidation: onlyFor('observer'),
       schema: {
         tags,
         summary: 'Change a site (its creator or an admin); photos may be added and removed',
@@ -169,6 +171,7 @@ export function sitesRoutes(app: App, services: Services) {
   app.delete(
     '/sites/:id',
     {
+      preValidation: onlyFor('observer'),
       schema: {
         tags,
         summary:
@@ -188,6 +191,7 @@ export function sitesRoutes(app: App, services: Services) {
   app.post(
     '/sites/:id/visits',
     {
+      preValidation: onlyFor('observer'),
       schema: {
         tags,
         summary:
@@ -229,6 +233,7 @@ export function sitesRoutes(app: App, services: Services) {
   app.patch(
     '/visits/:id',
     {
+      preValidation: onlyFor('observer'),
       schema: {
         tags,
         summary: 'Change a visit (its observer or an admin); its species take a new date too',
@@ -247,6 +252,7 @@ export function sitesRoutes(app: App, services: Services) {
   app.delete(
     '/visits/:id',
     {
+      preValidation: onlyFor('observer'),
       schema: {
         tags,
         summary: 'Delete a visit with its species and photos (its observer or an admin)',
