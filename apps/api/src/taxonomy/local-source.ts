@@ -67,13 +67,6 @@ const pictureOf = (listId: number | null, column: 'picture_url' | 'picture_media
           and (l.picture_url is not null or l.picture_media_id is not null)
         order by l.position, l.cd_nom limit 1)`;
 
-/** Names holding, for each group, one of its words (GIN word indexes). */
-const holds = (column: RawBuilder<unknown>, groups: string[][]) =>
-  sql.join(
-    groups.map((g) => sql`string_to_array(${column}, ' ') && ${g}::text[]`),
-    sql` and `,
-  );
-
 /** Matches of vernacular names in `lang` and of scientific names, as `matches` rows. */
 function bothNames(
   lang: Locale,
@@ -91,63 +84,123 @@ function bothNames(
      from taxa t where ${where(sql`t.search_key`)} limit ${limit})`;
 }
 
+const words = (column: RawBuilder<unknown>) => sql`string_to_array(${column}, ' ')`;
+
 /**
- * Searching the whole taxonomy goes by phases, each run only when the ones before did not fill
- * the page, and each ranked after them:
+ * Searching the whole taxonomy, in one statement whose later steps only run when the earlier
+ * ones did not fill the page (they are gated on a count: most keystrokes of an autocomplete are
+ * answered by the B-trees alone). Each step ranks after the ones before:
  *
- * - `prefix` (B-tree, and GIN on words): 0: the preferred vernacular name starts with the query;
- *   1: another name (vernacular or scientific) starts with it; 2: the name holds every word of
- *   the query (of 3 letters or more), the last one as a prefix, in any order ("europe",
- *   "noir merle");
- * - `typos`: 3: the name holds a close spelling of each word (see `corrections`);
- * - `some words`: 4: the name holds a close spelling of one of the words, and is close enough.
+ * 0. the preferred vernacular name starts with the query; 1. another name (vernacular or
+ *    scientific) starts with it (B-trees);
+ * 2. the name holds every word of the query (of 3 letters or more), the last one as a prefix, in
+ *    any order: "europe", "noir merle" (GIN on the words of names);
+ * 3. typos: each word of the query (the 3 longest) is replaced by the dictionary words spelt
+ *    closest to it (trigram index on `taxon_words`; for the last word, half typed, also the words
+ *    it begins), and the name must hold one of them for each word;
+ * 4. the name holds one of those words for some word of the query, and is close enough to it.
  *
  * Typos and partial matches are ranked by trigram similarity to the whole query.
  */
-type Phase = { kind: 'prefix' } | { kind: 'typos' | 'some words'; corrections: string[][] };
-
-function wholeTaxonomyMatches(k: string, lang: Locale, phase: Phase): RawBuilder<unknown> {
-  const similarity = (column: RawBuilder<unknown>) => sql`similarity(${column}, ${k})::real`;
-  if (phase.kind === 'typos') {
-    // The longest words are the most selective.
-    const groups = phase.corrections.slice(0, 3);
-    return bothNames(lang, 3, (c) => holds(c, groups), similarity, FUZZY_CANDIDATES);
-  }
-  if (phase.kind === 'some words') {
-    const any = [[...new Set(phase.corrections.flat())]];
-    return sql`select * from (${bothNames(lang, 4, (c) => holds(c, any), similarity, FUZZY_CANDIDATES)}) f
-      where score >= ${MIN_SIMILARITY}`;
-  }
+function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilder<unknown> {
   const upper = `${k}~`; // '~' sorts after every character of a key, in the C collation
-  const branches = [
-    sql`(select v.cd_nom, case when v.is_preferred then 0 else 1 end as tier,
-           v.search_key = ${k} as exact, 1::real as score, v.name as matched
-         from vernacular_names v
-         where v.lang = ${lang} and v.search_key >= ${k} and v.search_key < ${upper}
-         order by v.search_key limit ${CANDIDATES})`,
-    sql`(select t.cd_nom, 1, t.search_key = ${k}, 1::real, t.scientific_name
-         from taxa t where t.search_key >= ${k} and t.search_key < ${upper}
-         order by t.search_key limit ${CANDIDATES})`,
-  ];
+  const all = k.split(' ');
+  const last = all.at(-1)!;
   // Short words ("de", "d", a first letter) would only make the word indexes read long lists.
-  const words = k.split(' ');
-  const last = words.at(-1)!;
-  const whole = [...new Set(words.slice(0, -1).filter((w) => w.length >= FUZZY_FROM))];
-  if (whole.length > 0 || last.length >= FUZZY_FROM) {
-    const lastWords = sql`(
-      select coalesce(array_agg(word), '{}') from (
-        select word from taxon_words where word >= ${last} and word < ${`${last}~`}
-        order by word limit ${WORD_PREFIXES}) w)`;
-    // With whole words, the index finds the names holding them and the last word's prefix is
-    // checked on those; alone, the last word stands for the dictionary words it begins.
-    const where = (column: RawBuilder<unknown>) =>
-      whole.length > 0
-        ? sql`string_to_array(${column}, ' ') @> ${whole}::text[]
-              and strpos(' ' || ${column}, ${` ${last}`}) > 0`
-        : sql`string_to_array(${column}, ' ') && ${lastWords}`;
-    branches.push(bothNames(lang, 2, where, () => sql`1::real`, CANDIDATES));
+  const whole = [...new Set(all.slice(0, -1).filter((w) => w.length >= FUZZY_FROM))];
+  const fuzzy = [...new Set(all.filter((w) => w.length >= FUZZY_FROM))]
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 3);
+  const similarity = (column: RawBuilder<unknown>) => sql`similarity(${column}, ${k})::real`;
+  const prefixWords = (word: string, limit: number) => sql`array(
+    select t.word from taxon_words t where t.word >= ${word} and t.word < ${`${word}~`}
+    order by t.word limit ${limit})`;
+
+  const steps = [
+    sql`prefix as (
+      (select v.cd_nom, case when v.is_preferred then 0 else 1 end as tier,
+         v.search_key = ${k} as exact, 1::real as score, v.name as matched
+       from vernacular_names v
+       where v.lang = ${lang} and v.search_key >= ${k} and v.search_key < ${upper}
+       order by v.search_key limit ${CANDIDATES})
+      union all
+      (select t.cd_nom, 1, t.search_key = ${k}, 1::real, t.scientific_name
+       from taxa t where t.search_key >= ${k} and t.search_key < ${upper}
+       order by t.search_key limit ${CANDIDATES})
+      ${
+        whole.length > 0 || last.length >= FUZZY_FROM
+          ? sql`union all ${bothNames(
+              lang,
+              2,
+              // With whole words, the index finds the names holding them and the last word's
+              // prefix is checked on those; alone, the last word stands for the words it begins.
+              (c) =>
+                whole.length > 0
+                  ? sql`${words(c)} @> ${whole}::text[] and strpos(' ' || ${c}, ${` ${last}`}) > 0`
+                  : sql`${words(c)} && ${prefixWords(last, WORD_PREFIXES)}`,
+              () => sql`1::real`,
+              CANDIDATES,
+            )}`
+          : sql``
+      })`,
+  ];
+  // Whether the steps before found fewer names than the page holds (names, not taxa: a synonym
+  // sharing its accepted taxon's name counts twice, which only rarely leaves a page short).
+  const found = (ctes: string[]) =>
+    sql`(select count(distinct cd_nom) from (${sql.join(
+      ctes.map((c) => sql`select cd_nom from ${sql.ref(c)}`),
+      sql` union all `,
+    )}) m) < ${limit}`;
+
+  if (fuzzy.length > 0) {
+    const close = fuzzy.map(
+      (w, i) => sql`array(
+        select t.word from taxon_words t where t.word % ${w}
+        order by t.word <-> ${w}, t.word limit ${CORRECTIONS}
+      ) || ${w === last ? prefixWords(w, CORRECTIONS) : sql`'{}'::text[]`} as ${sql.ref(`g${i}`)}`,
+    );
+    // The dictionary is only read when the prefixes did not fill the page.
+    steps.push(
+      sql`corrections as (select ${sql.join(close, sql`, `)} where ${found(['prefix'])})`,
+      sql`typos as (${bothNames(
+        lang,
+        3,
+        (c) =>
+          sql.join(
+            fuzzy.map((_, i) => sql`${words(c)} && (select ${sql.ref(`g${i}`)} from corrections)`),
+            sql` and `,
+          ),
+        similarity,
+        FUZZY_CANDIDATES,
+      )})`,
+    );
+    if (fuzzy.length > 1) {
+      const any = sql.join(
+        fuzzy.map((_, i) => sql.ref(`g${i}`)),
+        sql` || `,
+      );
+      steps.push(
+        sql`some_words as (select * from (${bothNames(
+          lang,
+          4,
+          (c) =>
+            sql`${found(['prefix', 'typos'])} and ${words(c)} && (select ${any} from corrections)`,
+          similarity,
+          FUZZY_CANDIDATES,
+        )}) f where score >= ${MIN_SIMILARITY})`,
+      );
+    }
   }
-  return sql.join(branches, sql` union all `);
+  const names = [
+    'prefix',
+    ...(fuzzy.length > 0 ? ['typos'] : []),
+    ...(fuzzy.length > 1 ? ['some_words'] : []),
+  ];
+  return sql`${sql.join(steps, sql`, `)},
+    matches as (${sql.join(
+      names.map((n) => sql`select * from ${sql.ref(n)}`),
+      sql` union all `,
+    )})`;
 }
 
 /** The same ranking over the names of the taxa in `list_refs` (few: no index needed). */
@@ -190,66 +243,45 @@ export function createLocalTaxonomySource(db: Kysely<DB>): TaxonomySource {
     return k;
   }
 
-  /**
-   * For each word of the query (of 3 letters or more, the longest first), the dictionary words
-   * spelt closest to it (trigram similarity), and for the last one, which may be half typed, the
-   * words it begins.
-   */
-  async function correct(k: string): Promise<string[][]> {
-    const words = k.split(' ');
-    const last = words.at(-1)!;
-    const wanted = [...new Set(words.filter((w) => w.length >= FUZZY_FROM))].sort(
-      (a, b) => b.length - a.length,
-    );
-    if (wanted.length === 0) return [];
-    // One subquery per word, each with its word as a parameter, so that the trigram index
-    // serves it (a word taken from a joined list would make the planner scan the dictionary).
-    const perWord = wanted.map(
-      (word, i) => sql`
-        select ${i}::int as i, array(
-          select t.word from taxon_words t where t.word % ${word}
-          order by t.word <-> ${word}, t.word limit ${CORRECTIONS}
-        ) || ${
-          word === last
-            ? sql`array(
-                select t.word from taxon_words t where t.word >= ${word} and t.word < ${`${word}~`}
-                order by t.word limit ${CORRECTIONS})`
-            : sql`'{}'::text[]`
-        } as close`,
-    );
-    const { rows } = await sql<{ i: number; close: string[] }>`
-      ${sql.join(perWord, sql` union all `)} order by i`.execute(db);
-    return rows.map((r) => [...new Set(r.close)]).filter((close) => close.length > 0);
-  }
-
   async function runSearch(
     k: string,
     lang: Locale,
     listId: number | null,
     limit: number,
-    phase: Phase,
-    found: number[] = [],
   ): Promise<TaxonHit[]> {
-    const matches = listId === null ? wholeTaxonomyMatches(k, lang, phase) : listMatches(k, lang);
+    const matches =
+      listId === null
+        ? wholeTaxonomyMatches(k, lang, limit)
+        : sql`matches as (${listMatches(k, lang)})`;
     const { rows } = await sql<HitRow>`
       with list_refs as (
         select distinct t.cd_ref from species_list_taxa l join taxa t on t.cd_nom = l.cd_nom
         where l.list_id = ${listId ?? -1}
       ),
-      matches as (${matches}),
+      ${matches},
+      -- Lookups by key rather than joins: with a join, the planner may hash all of taxa for a
+      -- few hundred candidates.
       best as (
-        select distinct on (n.cd_ref) n.cd_ref, m.tier, m.exact, m.score, m.matched
-        from matches m join taxa n on n.cd_nom = m.cd_nom
-        where n.cd_ref <> all(${found}::int[])
-        order by n.cd_ref, m.tier, m.exact desc, m.score desc, length(m.matched), m.matched
+        select distinct on (cd_ref) cd_ref, tier, exact, score, matched from (
+          select m.*, (select n.cd_ref from taxa n where n.cd_nom = m.cd_nom) as cd_ref
+          from matches m
+        ) m
+        order by cd_ref, tier, exact desc, score desc, length(matched), matched
+      ),
+      top as (
+        select * from best
+        order by tier, exact desc, score desc, length(matched), matched, cd_ref
+        limit ${limit}
       )
       select a.cd_nom, a.cd_ref, a.scientific_name, a.authority, a.rank, a.family,
         a.observer_group, ${vernacularOf(lang)} as vernacular_name, b.matched,
         ${pictureOf(listId, 'picture_url')} as picture_url,
         ${pictureOf(listId, 'picture_media_id')} as picture_media_id
-      from best b join taxa a on a.cd_nom = b.cd_ref
-      order by b.tier, b.exact desc, b.score desc, length(b.matched), b.matched, a.cd_nom
-      limit ${limit}`.execute(db);
+      from top b
+      cross join lateral (select * from taxa a where a.cd_nom = b.cd_ref limit 1) a
+      order by b.tier, b.exact desc, b.score desc, length(b.matched), b.matched, a.cd_nom`.execute(
+      db,
+    );
     return rows.map(toHit);
   }
 
@@ -259,25 +291,9 @@ export function createLocalTaxonomySource(db: Kysely<DB>): TaxonomySource {
     async search(query, lang, listId, limit) {
       const k = await normalise(query);
       if (k === '') return [];
-      // A species list is small: one query ranks all its names. The whole taxonomy goes by
-      // phases; most keystrokes of an autocomplete are answered by the first (B-trees).
-      let hits = await runSearch(k, lang, listId, limit, { kind: 'prefix' });
-      if (listId !== null || hits.length >= limit || k.length < FUZZY_FROM) return hits;
-      const corrections = await correct(k);
-      for (const kind of ['typos', 'some words'] as const) {
-        if (hits.length >= limit || corrections.length === 0) break;
-        if (kind === 'some words' && corrections.length < 2) break;
-        const more = await runSearch(
-          k,
-          lang,
-          listId,
-          limit - hits.length,
-          { kind, corrections },
-          hits.map((h) => h.cdRef),
-        );
-        hits = [...hits, ...more];
-      }
-      return hits;
+      // A species list is small: one query ranks all its names; the whole taxonomy is searched
+      // by steps (see wholeTaxonomyMatches), in one statement too.
+      return runSearch(k, lang, listId, limit);
     },
 
     async get(cdNom, lang) {
