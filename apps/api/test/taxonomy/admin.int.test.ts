@@ -86,6 +86,25 @@ describeOnEngines('taxonomy administration', (database) => {
     }
   });
 
+  it('documents the taxonomy routes in the OpenAPI document', async () => {
+    const { body } = await send('GET', '/api/docs/json');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/taxa/search',
+        '/api/taxa/{cdNom}',
+        '/api/programs/{id}/taxa',
+        '/api/admin/taxonomy/import',
+        '/api/admin/species-lists',
+        '/api/admin/species-lists/import',
+        '/api/admin/species-lists/{id}',
+        '/api/admin/species-lists/{id}/taxa/{cdNom}/picture',
+      ]),
+    );
+    expect(body.paths['/api/admin/taxonomy/import'].post.description).toMatch(
+      /Any bad row rejects the whole file/,
+    );
+  });
+
   it('imports a TAXREF file sent as multipart, idempotently', async () => {
     const taxref = file('file', 'TAXREFv10.txt', readFileSync(fixture('taxref-sample.tsv')));
     const first = await importFile({ format: 'taxref' }, [taxref]);
