@@ -155,7 +155,8 @@ export type SpeciesListDetail = Static<typeof SpeciesListDetail>;
 export const SpeciesLists = Type.Object({ items: Type.Array(SpeciesListSummary) });
 export type SpeciesLists = Static<typeof SpeciesLists>;
 
-const PictureUrl = Type.String({ pattern: '^(https?://|/)', maxLength: 2000 });
+/** An http(s) URL, or a path on this site (not `//host/…`). */
+const PictureUrl = Type.String({ pattern: '^(https?://|/[^/])', maxLength: 2000 });
 
 export const SpeciesListTaxonInput = Type.Object(
   {

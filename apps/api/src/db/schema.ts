@@ -236,6 +236,10 @@ export interface ObservationsTable {
   public_geom: Generated<Geometry>;
   /** Migration 0009: whether the public sees it (not hidden, validated if required), kept by a trigger. */
   is_public: Generated<boolean>;
+  /** Migration 0011: the public point's cell at quadtree level 24 and its Morton key, kept by a trigger. */
+  public_mx: Generated<number>;
+  public_my: Generated<number>;
+  public_key: Generated<string>;
 }
 
 /** Migration 0005: a programme's data version, changed by triggers on any change to its observations. */

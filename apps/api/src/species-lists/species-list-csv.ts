@@ -22,7 +22,7 @@ const COLUMNS = {
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const URL_PATTERN = /^(https?:\/\/|\/)\S+$/;
+const URL_PATTERN = /^(https?:\/\/|\/(?!\/))\S+$/;
 
 /**
  * Reads a species list CSV (comma, semicolon or tab separated, with a header line). The list

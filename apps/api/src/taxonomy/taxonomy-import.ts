@@ -13,6 +13,8 @@ import {
 
 /** Rows sent to the database per statement while the file is read. */
 const BATCH = 5000;
+/** Any constant: every taxonomy import takes the same lock. */
+const IMPORT_LOCK = 4_201_734;
 /** Bad lines listed in a report; `errorCount` has them all. */
 export const MAX_REPORTED_ERRORS = 200;
 
@@ -62,6 +64,8 @@ export async function importTaxonomy(
   items: AsyncIterable<ImportItem>,
 ): Promise<ImportReport> {
   return db.transaction().execute(async (trx) => {
+    // One import at a time: two concurrent upserts of the same taxa could deadlock.
+    await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
     await createStagingTables(trx);
     const errors = new ErrorList();
     const columns = new Set<TaxonColumn>();

@@ -365,6 +365,10 @@ describeOnEngines('taxonomy administration', (database) => {
     expect(
       (await send('PUT', url, { headers: admin, json: { url: 'javascript:alert(1)' } })).status,
     ).toBe(400);
+    expect(
+      (await send('PUT', url, { headers: admin, json: { url: '//elsewhere.example.org/a.jpg' } }))
+        .status,
+    ).toBe(400);
     const notInList = `/api/admin/species-lists/${listId}/taxa/2895/picture`;
     expect((await send('PUT', notInList, { headers: admin, json: {} })).status).toBe(404);
   });
