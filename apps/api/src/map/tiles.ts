@@ -59,6 +59,24 @@ const mercatorLon = (u: number) => Math.min(Math.max(u, 0), 1) * 360 - 180;
 const mercatorLat = (v: number) =>
   (Math.atan(Math.sinh(Math.PI * (1 - 2 * Math.min(Math.max(v, 0), 1)))) * 180) / Math.PI;
 
+/** Level of the map keys of migration 0011 (public_mx, public_my, public_key). */
+const KEY_LEVEL = 24;
+
+function spread(v: number): bigint {
+  let s = BigInt(v) & 0xffffffn;
+  s = (s | (s << 16n)) & 0x0000ffff0000ffffn;
+  s = (s | (s << 8n)) & 0x00ff00ff00ff00ffn;
+  s = (s | (s << 4n)) & 0x0f0f0f0f0f0f0f0fn;
+  s = (s | (s << 2n)) & 0x3333333333333333n;
+  s = (s | (s << 1n)) & 0x5555555555555555n;
+  return s;
+}
+
+/** The Morton key of cell (x, y) of level 24, as morton_key() in SQL (migration 0011). */
+export function mortonKey(x: number, y: number): bigint {
+  return spread(x) | (spread(y) << 1n);
+}
+
 /** The tile's bounds in degrees, grown by `buffer` (a fraction of the tile's side). */
 export function tileBounds(z: number, x: number, y: number, buffer = 0): BBox {
   const n = 2 ** z;
@@ -197,6 +215,32 @@ export function createTilesService(
       order by cy, cx`;
   }
 
+  /**
+   * The public observations of a tile in cells of level z + 4, from the map keys (migration
+   * 0011): one index-only range scan, for the dense tiles beyond observation_cells' levels.
+   */
+  function keyCellsQuery(request: TileRequest): RawBuilder<unknown> {
+    const { programId, z, x, y } = request;
+    const below = KEY_LEVEL - z;
+    const first = mortonKey(x * 2 ** below, y * 2 ** below);
+    const last = first + 4n ** BigInt(below) - 1n;
+    const shift = sql.lit(below - CELLS_LOG2);
+    const cellsPerKey = 2 ** below;
+    return sql`
+      select count(*)::int as count,
+        round(((avg(mx) + 0.5) / ${cellsPerKey}::float8 - ${x}) * ${TILE_EXTENT})::int as px,
+        round(((avg(my) + 0.5) / ${cellsPerKey}::float8 - ${y}) * ${TILE_EXTENT})::int as py
+      from (
+        select o.public_mx as mx, o.public_my as my,
+          o.public_mx >> ${shift} as cx, o.public_my >> ${shift} as cy
+        from observations o
+        where o.program_id = ${programId} and o.is_public
+          and o.public_key between ${first.toString()}::bigint and ${last.toString()}::bigint
+      ) k
+      group by cy, cx
+      order by cy, cx`;
+  }
+
   /** Runs `query` and encodes its rows as a one-layer tile, with ST_AsMVT when available. */
   async function encode(
     layer: string,
@@ -248,7 +292,9 @@ export function createTilesService(
       const headers = { etag, ...cacheHeaders(personal, TILE_MAX_AGE) };
       if (ifNoneMatchHits(request.ifNoneMatch, etag)) return { status: 304, body: null, headers };
 
-      const resolved: ResolvedFilter = await listing.resolve({ ...filter, programId }, viewer);
+      const resolved: ResolvedFilter = await listing.resolve({ ...filter, programId }, viewer, {
+        programChecked: true,
+      });
       if (viewer.kind === 'owner') {
         // An observer with no blurred or non-public observation here sees what the public sees.
         const { rows } = await sql`
@@ -282,12 +328,17 @@ export function createTilesService(
             ])
           : await encode(
               CELL_LAYER,
-              cellsQuery(
-                request,
-                conditions,
-                viewer,
-                cellTable && z + CELLS_LOG2 <= CELL_TABLE_MAX_LEVEL,
-              ),
+              cellTable &&
+                z + CELLS_LOG2 > CELL_TABLE_MAX_LEVEL &&
+                viewer.kind === 'public' &&
+                z + CELLS_LOG2 <= KEY_LEVEL
+                ? keyCellsQuery(request)
+                : cellsQuery(
+                    request,
+                    conditions,
+                    viewer,
+                    cellTable && z + CELLS_LOG2 <= CELL_TABLE_MAX_LEVEL,
+                  ),
               ['count'],
             );
       return body.length === 0

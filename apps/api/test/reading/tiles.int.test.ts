@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
-import { TILE_POINT_LIMIT } from '../../src/map/tiles.js';
+import { mortonKey, TILE_POINT_LIMIT } from '../../src/map/tiles.js';
 import { describeOnEngines } from '../engines.js';
 import { asUser, decodeMvt, insertObservation, readingApp } from './helpers.js';
 
@@ -330,6 +330,34 @@ describeOnEngines('map tiles', (database) => {
       await sql`update observations set hidden_at = null where hidden_at is not null`.execute(db());
     }
     expect(await cellTotal()).toBe(before);
+  });
+
+  it('counts the cells of dense high-zoom tiles from the map keys', async () => {
+    // 2500 observations in 300 m around a point of the Tête d'Or park.
+    await sql`
+      insert into observations (program_id, cd_nom, observed_on, geom)
+      select 1, ${common}::int, date '2024-06-01',
+        ST_SetSRID(ST_MakePoint(4.852 + random() * 0.004, 45.777 + random() * 0.003), 4326)
+      from generate_series(1, ${TILE_POINT_LIMIT + 500})`.execute(db());
+    const { rows: keys } = await sql<{ mx: number; my: number; key: string; expected: string }>`
+      select public_mx as mx, public_my as my, public_key::text as key,
+        morton_key(public_mx, public_my)::text as expected
+      from observations where program_id = 1 limit 50`.execute(db());
+    for (const k of keys) {
+      expect(k.key).toBe(k.expected);
+      expect(mortonKey(k.mx, k.my).toString()).toBe(k.key);
+    }
+    for (const z of [13, 14, 15]) {
+      const t = tileOf(z, 4.854, 45.7785);
+      const expected = await countIn(1, t, 'public_geom');
+      expect(expected, `z${z}`).toBeGreaterThan(TILE_POINT_LIMIT);
+      const sum = (layers: Map<string, { features: { properties: Record<string, unknown> }[] }>) =>
+        layers.get('clusters')!.features.reduce((n, f) => n + (f.properties.count as number), 0);
+      expect(sum((await tile(`1/tiles/${t.z}/${t.x}/${t.y}.mvt`)).layers), `z${z}`).toBe(expected);
+      expect(sum((await tile(`1/tiles/${t.z}/${t.x}/${t.y}.mvt`, validator)).layers)).toBe(
+        await countIn(1, t, 'geom'),
+      );
+    }
   });
 
   it('answers 204 for an empty tile', async () => {
