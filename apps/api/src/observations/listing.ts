@@ -123,10 +123,26 @@ export function createListingRepository(db: Kysely<DB>) {
     },
   ): Promise<(E extends true ? ExtendedRow : BaseRow)[]> {
     const point = viewerPoint(viewer);
-    const conditions = filterConditions(filter, viewer);
+    // Several taxa (a name and its synonyms): one index scan per taxon, merged, rather than a
+    // walk through every date hoping to meet the rare ones.
+    const taxa = filter.cdNoms !== undefined && filter.cdNoms.length > 1 ? filter.cdNoms : null;
+    const conditions = filterConditions(taxa ? { ...filter, cdNoms: undefined } : filter, viewer);
     if (options.after) conditions.push(afterCursor(options.after));
-    if (options.onlyActive) conditions.push(sql<SqlBool>`p.is_active`);
+    if (options.onlyActive) {
+      conditions.push(sql<SqlBool>`o.program_id in (select id from programs where is_active)`);
+    }
     if (options.id) conditions.push(sql<SqlBool>`o.id = ${options.id}::uuid`);
+    const order = orderBySql(options.sort);
+    const source = taxa
+      ? sql`(${sql.join(
+          taxa.map(
+            (cdNom) => sql`(select o.* from observations o
+              where ${and([...conditions, sql<SqlBool>`o.cd_nom = ${cdNom}`])}
+              order by ${order} limit ${options.limit})`,
+          ),
+          sql` union all `,
+        )}) o`
+      : sql`observations o`;
     const extended = options.extended
       ? sql`, o.comment, o.custom_data, o.updated_at, o.municipality_code, t.authority, t.rank,
           t.kingdom, t.phylum, t.class, t."order", t.family, t.taxref_version`
@@ -141,12 +157,12 @@ export function createListingRepository(db: Kysely<DB>) {
           else o.observer_name end as observer,
         o.created_at, ${sortKeySql(options.sort)} as sort_key
         ${extended}
-      from observations o
+      from ${source}
       join taxa t on t.cd_nom = o.cd_nom
       join programs p on p.id = o.program_id
       left join users u on u.id = o.observer_id
-      where ${and(conditions)}
-      order by ${orderBySql(options.sort)}
+      where ${taxa ? sql`true` : and(conditions)}
+      order by ${order}
       limit ${options.limit}`.execute(db);
     return rows;
   }
@@ -207,9 +223,16 @@ export type ListingRepository = ReturnType<typeof createListingRepository>;
 const onlyActiveFor = (viewer: Viewer) => viewer.kind !== 'expert';
 
 export function createListingService(repository: ListingRepository) {
-  /** Checks that the programme (if any) may be read and resolves the taxon and the area. */
-  async function resolve(filter: ObservationFilter, viewer: Viewer): Promise<ResolvedFilter> {
-    if (filter.programId !== undefined) {
+  /**
+   * Checks that the programme (if any) may be read, unless the caller did, and resolves the
+   * taxon and the area.
+   */
+  async function resolve(
+    filter: ObservationFilter,
+    viewer: Viewer,
+    { programChecked = false } = {},
+  ): Promise<ResolvedFilter> {
+    if (filter.programId !== undefined && !programChecked) {
       const program = await repository.program(filter.programId);
       if (!program || (onlyActiveFor(viewer) && !program.is_active)) {
         throw new NotFoundError(`Programme ${filter.programId} does not exist or is not active`);
