@@ -11,14 +11,22 @@ import { isZipFile } from './zip.js';
 
 type Command = { usage: string; run(database: Database, args: string[]): Promise<number> };
 
+/** Usage lines in the CLI's two columns (the descriptions start at column 41). */
+const usage = (lines: [string, string][]) =>
+  lines
+    .map(([left, right], i) => `${i > 0 ? '  ' : ''}${left}`.padEnd(i > 0 ? 43 : 41) + right)
+    .join('\n');
+
 /** CLI commands of the taxonomy: imports into Citizen's own tables. */
 export const TAXONOMY_COMMANDS: Record<string, Command> = {
   'import-taxonomy': {
-    usage:
-      'import-taxonomy [--format taxref|dwc] FILE\n' +
-      '                [--taxref-version V]      import a TAXREF file (TAXREFv18.txt or its zip)\n' +
-      '                [--vernacular FILE]       or a Darwin Core checklist (archive, or Taxon.tsv\n' +
-      `                [--languages ${LOCALES.join(',')}]  and VernacularName.tsv); all or nothing`,
+    usage: usage([
+      ['import-taxonomy FILE', 'import a TAXREF file (TAXREFv18.txt or its zip),'],
+      ['  [--format taxref|dwc]', 'or a Darwin Core checklist (an archive, or'],
+      ['  [--vernacular FILE]', 'Taxon.tsv and VernacularName.tsv); all or'],
+      ['  [--taxref-version V]', 'nothing: a file with a bad row is refused with'],
+      [`  [--languages ${LOCALES.join(',')}]`, 'its line numbers'],
+    ]),
     async run(database, args) {
       const { values, positionals } = parseArgs({
         args,
@@ -68,10 +76,11 @@ export const TAXONOMY_COMMANDS: Record<string, Command> = {
   },
 
   'import-species-list': {
-    usage:
-      'import-species-list --name N FILE.csv     create the species list N, or replace its taxa,\n' +
-      '                    [--description TEXT]  from a CSV file (cd_nom or scientific_name,\n' +
-      '                                          picture_url, position)',
+    usage: usage([
+      ['import-species-list --name N FILE.csv', 'create the species list N, or replace its'],
+      ['  [--description TEXT]', 'taxa, from a CSV file (cd_nom or scientific_name,'],
+      ['', 'picture_url, position)'],
+    ]),
     async run(database, args) {
       const { values, positionals } = parseArgs({
         args,
