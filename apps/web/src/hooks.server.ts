@@ -3,6 +3,7 @@ import type { PublicSettings } from '@citizen/shared';
 import { env } from '$env/dynamic/private';
 import { localeOfPath, parseAcceptLanguage, pickLocale } from '$lib/i18n/locales';
 import { applySetCookies, hasSessionCookie, needsRefresh } from '$lib/server/cookies';
+import { siteOrigin } from '$lib/server/origin';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3000';
 const apiUrl = () => (env.API_INTERNAL_URL || DEFAULT_API_URL).replace(/\/+$/, '');
@@ -33,8 +34,14 @@ export const handle: Handle = async ({ event, resolve }) => {
   const renewed = event.route.id !== null ? await renewSession(event) : [];
 
   const lang = localeOfPath(event.url.pathname) ?? 'en';
+  // Pages write absolute links from the request's origin, which may not be the public one.
+  const seen = event.url.origin;
+  const origin = siteOrigin(event.url);
   const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', lang),
+    transformPageChunk: ({ html }) => {
+      const page = html.replace('%lang%', lang);
+      return origin === seen ? page : page.replaceAll(`${seen}/`, `${origin}/`);
+    },
   });
   for (const cookie of renewed) response.headers.append('set-cookie', cookie);
   return response;

@@ -44,8 +44,12 @@ export const getProgram = (fetch: Fetch, id: number, lang: Locale) =>
 
 export const getPlatformStats = (fetch: Fetch) => getJson<PlatformStats>(fetch, '/api/stats');
 
+/**
+ * Revalidated on every page load in the browser (a 304 when nothing changed): its dataVersion
+ * names the map tiles, so a new observation shows at once instead of after the cache's delay.
+ */
 export const getProgramStats = (fetch: Fetch, id: number) =>
-  getJson<ObservationStats>(fetch, `/api/programs/${id}/stats`);
+  getJson<ObservationStats>(fetch, `/api/programs/${id}/stats`, { revalidate: true });
 
 export const listPages = (fetch: Fetch) =>
   getJson<{ items: CustomPage[] }>(fetch, '/api/pages').then((list) => list.items);
@@ -129,6 +133,7 @@ export function searchTaxa(
 
 /** The signed-in user, or null for a visitor. */
 export async function getMe(fetch: Fetch): Promise<Me | null> {
+  if (!mayHaveSession()) return null;
   try {
     const me = await request<Me>(fetch, 'GET', '/api/auth/me');
     sessionHint(true);
@@ -143,6 +148,23 @@ export async function getMe(fetch: Fetch): Promise<Me | null> {
 }
 
 const HINT = 'citizen:session';
+let hydrated = false;
+
+/** Called once the first page is running in the browser (root layout). */
+export function markHydrated(): void {
+  hydrated = true;
+}
+
+/**
+ * Whether asking the API who is signed in may find someone. On the server, and while the
+ * server-rendered page is taken over (its answer is replayed, no request), always; afterwards,
+ * only in a browser that has logged in: visitors are not sent on pointless 401s.
+ */
+function mayHaveSession(): boolean {
+  if (typeof window === 'undefined') return true;
+  if (!hydrated && import.meta.env.VITE_SPA !== '1') return true;
+  return sessionHint();
+}
 
 /**
  * The session cookies are httpOnly: scripts cannot see whether there is one to refresh. This
@@ -172,9 +194,12 @@ export async function request<T>(
   path: string,
   body?: unknown,
   signal?: AbortSignal,
+  revalidate = false,
 ): Promise<T> {
   const init: RequestInit = { method, headers: { accept: 'application/json' } };
   if (signal) init.signal = signal;
+  // The server's fetch has no HTTP cache (and rejects cache modes): browsers only.
+  if (revalidate && typeof window !== 'undefined') init.cache = 'no-cache';
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {
@@ -235,9 +260,9 @@ export function refreshSession(fetch: Fetch): Promise<boolean> {
 // ---- Loads -----------------------------------------------------------------------------------
 
 /** For load functions: a failure becomes SvelteKit's error page with the API's message. */
-async function getJson<T>(fetch: Fetch, path: string): Promise<T> {
+async function getJson<T>(fetch: Fetch, path: string, { revalidate = false } = {}): Promise<T> {
   try {
-    return await request<T>(fetch, 'GET', path);
+    return await request<T>(fetch, 'GET', path, undefined, undefined, revalidate);
   } catch (cause) {
     throw toHttpError(cause);
   }

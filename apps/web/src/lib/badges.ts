@@ -1,22 +1,15 @@
-/**
- * Badges are a later feature of the API. When an observation's answer (or the account) carries
- * newly earned badges, the thank-you screen announces them; until then this finds none.
- */
-export interface Badge {
-  id: string;
-  name: string;
-  imageUrl: string | null;
-}
+import type { EarnedBadge, MyBadges, SavedObservation } from '@citizen/shared';
+import { ApiError, request, type Fetch } from './api';
 
-export function newBadges(saved: unknown): Badge[] {
-  if (typeof saved !== 'object' || saved === null || !('badges' in saved)) return [];
-  const { badges } = saved as { badges: unknown };
-  if (!Array.isArray(badges)) return [];
-  return badges.filter(
-    (badge): badge is Badge =>
-      typeof badge === 'object' &&
-      badge !== null &&
-      typeof (badge as Badge).id === 'string' &&
-      typeof (badge as Badge).name === 'string',
-  );
+/** The badges a saved observation just earned its observer, to announce once. */
+export const newBadges = (saved: SavedObservation): EarnedBadge[] => saved.newBadges ?? [];
+
+/** My badges and progress, or null when badges are off on this instance (the API says 404). */
+export async function getMyBadges(fetch: Fetch): Promise<MyBadges | null> {
+  try {
+    return await request<MyBadges>(fetch, 'GET', '/api/me/badges');
+  } catch (cause) {
+    if (cause instanceof ApiError && cause.status === 404) return null;
+    throw cause;
+  }
 }

@@ -1,4 +1,5 @@
 import { LOCALES } from '$lib/contract';
+import { siteOrigin } from '$lib/server/origin';
 import type { RequestHandler } from './$types';
 
 // Server-rendered build only: the static build has no server to answer it.
@@ -17,13 +18,14 @@ const PRIVATE = [
 ];
 
 export const GET: RequestHandler = ({ url }) => {
+  const origin = siteOrigin(url);
   const lines = [
     'User-agent: *',
     'Allow: /',
     'Disallow: /api/',
     ...LOCALES.flatMap((locale) => PRIVATE.map((page) => `Disallow: /${locale}/${page}`)),
     '',
-    `Sitemap: ${url.origin}/sitemap.xml`,
+    `Sitemap: ${origin}/sitemap.xml`,
     '',
   ];
   return new Response(lines.join('\n'), {

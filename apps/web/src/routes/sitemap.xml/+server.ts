@@ -1,4 +1,5 @@
 import type { CustomPage, ProgramList, PublicSettings } from '@citizen/shared';
+import { siteOrigin } from '$lib/server/origin';
 import type { RequestHandler } from './$types';
 
 // Server-rendered build only: the static build has no server to answer it.
@@ -8,6 +9,7 @@ const escape = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCode
 
 /** Every public page in every language, each with its translations (hreflang). */
 export const GET: RequestHandler = async ({ fetch, url }) => {
+  const origin = siteOrigin(url);
   const [settings, programs, pages] = await Promise.all([
     fetch('/api/settings').then((r) => r.json() as Promise<PublicSettings>),
     fetch('/api/programs').then((r) => r.json() as Promise<ProgramList>),
@@ -26,10 +28,10 @@ export const GET: RequestHandler = async ({ fetch, url }) => {
       const alternates = settings.locales
         .map(
           (other) =>
-            `<xhtml:link rel="alternate" hreflang="${other}" href="${escape(`${url.origin}/${other}${path}`)}"/>`,
+            `<xhtml:link rel="alternate" hreflang="${other}" href="${escape(`${origin}/${other}${path}`)}"/>`,
         )
         .join('');
-      return `<url><loc>${escape(`${url.origin}/${locale}${path}`)}</loc>${alternates}</url>`;
+      return `<url><loc>${escape(`${origin}/${locale}${path}`)}</loc>${alternates}</url>`;
     }),
   );
   const xml =

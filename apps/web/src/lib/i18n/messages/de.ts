@@ -262,6 +262,7 @@ export const de: Messages = {
   'dashboard.deleted': 'Die Beobachtung von {name} ist gelöscht.',
   'dashboard.badges': 'Meine Abzeichen',
   'dashboard.noBadges': 'Noch kein Abzeichen.',
+  'dashboard.nextBadges': 'Nächste Abzeichen',
 
   // Counts
   'counts.observations': {

@@ -256,6 +256,7 @@ export const en = {
   'dashboard.deleted': 'The observation of {name} is deleted.',
   'dashboard.badges': 'My badges',
   'dashboard.noBadges': 'No badge yet.',
+  'dashboard.nextBadges': 'Next badges',
 
   // Counts
   'counts.observations': {

@@ -261,6 +261,7 @@ export const fr: Messages = {
   'dashboard.deleted': 'L’observation de {name} est supprimée.',
   'dashboard.badges': 'Mes badges',
   'dashboard.noBadges': 'Pas encore de badge.',
+  'dashboard.nextBadges': 'Prochains badges',
 
   // Counts
   'counts.observations': {
