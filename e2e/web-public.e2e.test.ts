@@ -1,0 +1,262 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ObservationList, ProgramList, ProgramSummary } from '@citizen/shared';
+import { launchBrowser, screenshot } from './browser.js';
+import { startPlatform, type RunningPlatform } from './platform.js';
+import {
+  DESKTOP,
+  adminCredentials,
+  api,
+  apiToken,
+  buildStaticWebApp,
+  checkAtBothWidths,
+  collectErrors,
+  serveStatic,
+  waitForMaps,
+} from './web.js';
+
+/** What a visitor does without an account, in the server-rendered and the static builds. */
+describe('the web app for visitors', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-web-public-'));
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let staticBuild: string;
+  let programme: ProgramSummary;
+
+  beforeAll(async () => {
+    [platform, browser, staticBuild] = await Promise.all([
+      startPlatform({ DATA_DIR: dataDir }),
+      launchBrowser(),
+      buildStaticWebApp(),
+    ]);
+    const { items } = await api<ProgramList>(platform.url, 'GET', '/api/programs');
+    programme = items.find((p) => p.slug === 'tete-dor')!;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function newPage(): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'en-GB' });
+    return { page, errors: collectErrors(page) };
+  }
+
+  /** The number the map reports having drawn, once it is idle. */
+  async function renderedOnMap(page: Page): Promise<number> {
+    await waitForMaps(page);
+    return Number(
+      await page.locator('[data-rendered-observations]').getAttribute('data-rendered-observations'),
+    );
+  }
+
+  it('browses from the home page to a programme, its map and an observation', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${platform.url}/en`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Citizen');
+    await page.getByRole('link', { name: programme.title }).click();
+    await page.waitForURL(`**/en/programs/${programme.id}`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      programme.title,
+    );
+
+    // Every observation is on the map (clustered), and the list shows the first page.
+    expect(await renderedOnMap(page)).toBe(programme.observationCount);
+    const rows = page.locator('.list-pane li');
+    expect(await rows.count()).toBe(30);
+    await screenshot(page, 'web-programme-browse-desktop');
+
+    // "Show on the map" opens the observation's popup, which links to its page.
+    const firstName = (await rows.first().locator('h3 a').textContent())!.trim();
+    await rows
+      .first()
+      .getByRole('button', { name: /Show on the map/ })
+      .click();
+    const popup = page.locator('.maplibregl-popup');
+    await popup.getByRole('link', { name: 'See the observation' }).click();
+    await page.waitForURL('**/en/observations/*');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(firstName);
+    await waitForMaps(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the map and the list alike', async () => {
+    const all = await api<ObservationList>(
+      platform.url,
+      'GET',
+      `/api/observations?program=${programme.id}&limit=200&lang=en`,
+    );
+    const taxon = all.items[0]!.taxon;
+    const matching = await api<ObservationList>(
+      platform.url,
+      'GET',
+      `/api/observations?program=${programme.id}&taxon=${taxon.cdRef}&limit=200&lang=en`,
+    );
+
+    const { page, errors } = await newPage();
+    await page.goto(`${platform.url}/en/programs/${programme.id}`);
+    await waitForMaps(page);
+    await page.getByLabel('Species').selectOption(String(taxon.cdRef));
+    await page.waitForURL(`**/en/programs/${programme.id}?taxon=${taxon.cdRef}`);
+    await expect.poll(() => renderedOnMap(page)).toBe(matching.items.length);
+    const names = await page.locator('.list-pane li h3 a').allTextContents();
+    expect(names.length).toBe(Math.min(30, matching.items.length));
+    expect(new Set(names.map((name) => name.trim()))).toEqual(new Set([taxon.name]));
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL(`**/en/programs/${programme.id}`);
+    await expect.poll(() => renderedOnMap(page)).toBe(programme.observationCount);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches language, with the lang attribute, hreflang links and Accept-Language', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${platform.url}/en/programs/${programme.id}`);
+    await expect(page.getByRole('link', { name: 'Add an observation' }).count()).resolves.toBe(1);
+    await page.getByRole('link', { name: 'Français' }).click();
+    await page.waitForURL(`**/fr/programs/${programme.id}`);
+    await page.getByRole('link', { name: 'Ajouter une observation' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await page.getByRole('link', { name: 'Deutsch' }).click();
+    await page.waitForURL(`**/de/programs/${programme.id}`);
+    await page.getByRole('link', { name: 'Beobachtung melden' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const home = await fetch(`${platform.url}/`, {
+      redirect: 'manual',
+      headers: { 'accept-language': 'de-CH, en;q=0.8' },
+    });
+    expect(home.status).toBe(302);
+    expect(home.headers.get('location')).toBe('/de');
+    const old = await fetch(`${platform.url}/programs/${programme.id}`, {
+      redirect: 'manual',
+      headers: { 'accept-language': 'es' },
+    });
+    expect(old.headers.get('location')).toBe(`/fr/programs/${programme.id}`);
+  });
+
+  it('renders titles, descriptions, Open Graph, hreflang, a sitemap and robots.txt', async () => {
+    const page = await (await fetch(`${platform.url}/fr/programs/${programme.id}`)).text();
+    const html = page.slice(0, page.indexOf('</head>'));
+    expect(html).toMatch(/<html lang="fr">/);
+    expect(html).toContain(`<title>${programme.title} · Citizen</title>`);
+    expect(html).toMatch(/<meta name="description" content="Comptez les oiseaux/);
+    expect(html).toContain(
+      `<meta property="og:url" content="${platform.url}/fr/programs/${programme.id}"`,
+    );
+    expect(html).toContain('<meta property="og:locale" content="fr_FR"');
+    for (const lang of ['fr', 'en', 'de']) {
+      expect(html).toContain(
+        `<link rel="alternate" hreflang="${lang}" href="${platform.url}/${lang}/programs/${programme.id}"`,
+      );
+    }
+    const sitemap = await (await fetch(`${platform.url}/sitemap.xml`)).text();
+    expect(sitemap).toContain(`<loc>${platform.url}/de/programs/${programme.id}</loc>`);
+    const robots = await (await fetch(`${platform.url}/robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${platform.url}/sitemap.xml`);
+    expect(robots).toContain('Disallow: /fr/dashboard');
+  });
+
+  it('leaves out the header, footer and account links in an iframe (?embed=1)', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${platform.url}/en/programs/${programme.id}?embed=1`);
+    await waitForMaps(page);
+    expect(await page.locator('header.site-header, footer.site-footer').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Log in' }).count()).toBe(0);
+    expect(await page.locator('.list-pane li h3 a').first().getAttribute('target')).toBe('_blank');
+    await screenshot(page, 'web-programme-embedded-desktop');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an operator’s change of texts and colours on the next page, without a rebuild', async () => {
+    const { login, password } = adminCredentials(platform);
+    const token = await apiToken(platform.url, login, password);
+    await api(platform.url, 'PATCH', '/api/admin/settings', {
+      token,
+      body: {
+        texts: { 'home.intro': { en: 'Welcome, <strong>birdwatchers</strong> of Lyon!' } },
+        colours: { primary: '#7c2d12', accent: '#b45309' },
+      },
+    });
+    const { page, errors } = await newPage();
+    await page.goto(`${platform.url}/en`);
+    await page.getByText('Welcome, birdwatchers of Lyon!').waitFor();
+    expect(await page.locator('.app').getAttribute('style')).toContain('--color-primary: #7c2d12');
+    await screenshot(page, 'web-home-customised-desktop');
+    expect(errors).toEqual([]);
+    await page.close();
+    await api(platform.url, 'PATCH', '/api/admin/settings', {
+      token,
+      body: { texts: { 'home.intro': {} }, colours: { primary: '#1f6f43', accent: '#b45309' } },
+    });
+  });
+
+  it('passes axe-core on every public page, at phone and desktop widths', async () => {
+    const { items } = await api<ObservationList>(
+      platform.url,
+      'GET',
+      `/api/observations?program=${programme.id}&limit=1`,
+    );
+    const { page, errors } = await newPage();
+    const pages: [string, string][] = [
+      ['home', '/en'],
+      ['programme', `/en/programs/${programme.id}`],
+      ['observation', `/en/observations/${items[0]!.id}`],
+      ['about', '/fr/about'],
+      ['login', '/en/login'],
+      ['register', '/de/register'],
+      ['forgot-password', '/en/forgot-password'],
+      ['not-found', '/en/no-such-page'],
+    ];
+    const violations: string[] = [];
+    for (const [name, pagePath] of pages) {
+      violations.push(
+        ...(await checkAtBothWidths(page, name, () => page.goto(platform.url + pagePath))),
+      );
+    }
+    // The programme's photo view and the phone menu, opened.
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${platform.url}/en/programs/${programme.id}`);
+    await page.getByRole('button', { name: 'Photos' }).click();
+    await page.getByText('No photo yet.').waitFor();
+    violations.push(...(await checkAtBothWidths(page, 'programme-photos', async () => {})));
+    expect(violations).toEqual([]);
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await page.close();
+  });
+
+  it('works the same from the static build served next to the API', async () => {
+    const server = await serveStatic(staticBuild, platform.url);
+    try {
+      const { page, errors } = await newPage();
+      await page.goto(`${server.url}/`);
+      await page.waitForURL(`${server.url}/en`);
+      await page.getByRole('link', { name: programme.title }).click();
+      await page.waitForURL(`**/en/programs/${programme.id}`);
+      expect(await renderedOnMap(page)).toBe(programme.observationCount);
+      const first = page.locator('.list-pane li h3 a').first();
+      const name = (await first.textContent())!.trim();
+      await first.click();
+      await page.waitForURL('**/en/observations/*');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(name);
+      // A deep link straight into the app, as after a reload.
+      await page.goto(`${server.url}/de/programs/${programme.id}`);
+      await page.getByRole('link', { name: 'Beobachtung melden' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+      await screenshot(page, 'web-static-programme-desktop');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,202 @@
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser.js';
+import { freePort, type RunningPlatform } from './platform.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+export const PHONE = { width: 360, height: 740 } as const;
+export const DESKTOP = { width: 1280, height: 900 } as const;
+
+/** The demo admin's login and password, from the platform's first-start output. */
+export function adminCredentials(platform: RunningPlatform): { login: string; password: string } {
+  const match = /Demo admin \(username \/ e-mail \/ password\): (\S+) \/ \S+ \/ (\S+)/.exec(
+    platform.output(),
+  );
+  if (!match) throw new Error(`No demo admin in the output:\n${platform.output()}`);
+  return { login: match[1]!, password: match[2]! };
+}
+
+/** A bearer token for calling the API directly (test set-up, as the admin back office would). */
+export async function apiToken(url: string, login: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export async function api<T>(
+  url: string,
+  method: string,
+  apiPath: string,
+  { token, body }: { token?: string; body?: unknown } = {},
+): Promise<T> {
+  const response = await fetch(`${url}${apiPath}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw new Error(`${method} ${apiPath}: ${response.status} ${await response.text()}`);
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Errors the page reports (uncaught exceptions, console errors), minus known browser noise. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (/GPU stall|favicon/.test(text)) return;
+    errors.push(`console: ${text} (${message.location().url})`);
+  });
+  return errors;
+}
+
+/** Waits until every map of the page has drawn (MapLibre's `idle`). */
+export async function waitForMaps(page: Page, timeout = 60_000): Promise<void> {
+  const maps = page.locator('[data-map-state]');
+  const count = await maps.count();
+  for (let i = 0; i < count; i++) {
+    const map = maps.nth(i);
+    if (!(await map.isVisible())) continue;
+    await page.waitForFunction(
+      (element) => element?.getAttribute('data-map-state') === 'idle',
+      await map.elementHandle(),
+      { timeout },
+    );
+  }
+}
+
+/** axe-core's serious and critical violations on the page, one line each. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } })
+      .axe;
+    type AxeResults = {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[] }[];
+      }[];
+    };
+    const results = await axe.run(document);
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(' | ')})`);
+}
+
+/**
+ * Checks a page as every visitor gets it: a screenshot (test-results/) and axe-core, at phone
+ * and desktop widths. Returns the violations found, prefixed with the page and width.
+ */
+export async function checkAtBothWidths(
+  page: Page,
+  name: string,
+  open: () => Promise<unknown>,
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const [width, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await open();
+    await waitForMaps(page);
+    await screenshot(page, `web-${name}-${width}`);
+    found.push(...(await accessibilityViolations(page)).map((v) => `${name} (${width}): ${v}`));
+  }
+  return found;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.txt': 'text/plain',
+};
+
+/**
+ * What nginx does for the static build: files from `dir`, index.html for any other path (the
+ * app routes in the browser), and /api passed to the platform.
+ */
+export async function serveStatic(
+  dir: string,
+  apiUrl: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const api = new URL(apiUrl);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const proxied = httpRequest(
+        {
+          host: api.hostname,
+          port: api.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: api.host },
+        },
+        (upstream) => {
+          res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+          upstream.pipe(res);
+        },
+      );
+      proxied.on('error', () => res.writeHead(502).end());
+      req.pipe(proxied);
+      return;
+    }
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      file = path.join(dir, 'index.html');
+    }
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Builds the static (single-page) web app, as `npm run build:static` does. */
+export function buildStaticWebApp(): Promise<string> {
+  const webDir = path.join(ROOT, 'apps/web');
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build:static'], { cwd: webDir, stdio: 'pipe' });
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+    child.stderr.on('data', (data: Buffer) => (output += data.toString()));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(path.join(webDir, 'build-static'))
+        : reject(new Error(`build:static failed (${code}):\n${output}`)),
+    );
+  });
+}
