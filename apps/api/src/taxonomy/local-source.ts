@@ -112,9 +112,9 @@ function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilde
     .sort((a, b) => b.length - a.length)
     .slice(0, 3);
   const similarity = (column: RawBuilder<unknown>) => sql`similarity(${column}, ${k})::real`;
-  const prefixWords = (word: string, limit: number) => sql`array(
+  const prefixWords = (word: string, count: number) => sql`array(
     select t.word from taxon_words t where t.word >= ${word} and t.word < ${`${word}~`}
-    order by t.word limit ${limit})`;
+    order by t.word limit ${count})`;
 
   const steps = [
     sql`prefix as (
@@ -205,13 +205,13 @@ function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilde
 
 /** The same ranking over the names of the taxa in `list_refs` (few: no index needed). */
 function listMatches(k: string, lang: Locale): RawBuilder<unknown> {
-  const words = ` ${k}`;
+  const wordStart = ` ${k}`;
   return sql`
     select cd_nom,
       case when starts_with(search_key, ${k}) then (case when preferred then 0 else 1 end)
-           when strpos(search_key, ${words}) > 0 then 2 else 3 end as tier,
+           when strpos(search_key, ${wordStart}) > 0 then 2 else 3 end as tier,
       search_key = ${k} as exact,
-      case when starts_with(search_key, ${k}) or strpos(search_key, ${words}) > 0 then 1::real
+      case when starts_with(search_key, ${k}) or strpos(search_key, ${wordStart}) > 0 then 1::real
            else greatest(similarity(search_key, ${k}), word_similarity(${k}, search_key)) end as score,
       name as matched
     from (
@@ -222,7 +222,7 @@ function listMatches(k: string, lang: Locale): RawBuilder<unknown> {
       from vernacular_names v join taxa t on t.cd_nom = v.cd_nom
       where v.lang = ${lang} and t.cd_ref in (select cd_ref from list_refs)
     ) names
-    where starts_with(search_key, ${k}) or strpos(search_key, ${words}) > 0
+    where starts_with(search_key, ${k}) or strpos(search_key, ${wordStart}) > 0
       or (${k.length >= FUZZY_FROM} and (search_key % ${k} or ${k} <% search_key))`;
 }
 
