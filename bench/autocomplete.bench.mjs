@@ -26,6 +26,7 @@ const { createSpeciesListsService } = await import(dist('species-lists/species-l
 const TAXA = Number(process.env.BENCH_TAXA ?? 100_000);
 const QUERIES = 1000;
 const WARM_UP = 100;
+const LIST_SIZE = 300;
 const TARGET_P95_MS = 20;
 
 const serverUrl =
@@ -195,7 +196,7 @@ function writeSyntheticTaxref(file) {
     lines = [];
   };
   const accepted = [];
-  const picked = { fr: [], en: [], de: [], scientific: [] };
+  const picked = { fr: [], en: [], de: [], scientific: [], list: [] };
   let cdNom = 10_000_000;
   const genusNames = genera(15_000);
   while (rows + lines.length <= TAXA) {
@@ -229,6 +230,8 @@ function writeSyntheticTaxref(file) {
     accepted.push(id);
     picked.scientific.push(name);
     if (fr.length) picked.fr.push(fr[0]);
+    // The programme's list holds the first 300 taxa: its users type their names.
+    if (accepted.length <= LIST_SIZE) picked.list.push(fr[0] ?? name);
     if (en.length) picked.en.push(en[0]);
     // About one name in four is a synonym, carrying its accepted taxon's vernacular names.
     if (random() < 0.33)
@@ -342,7 +345,10 @@ async function measure(engine, dir, synthetic, queries) {
 
     // A programme whose species list holds 300 taxa.
     const list = await createSpeciesListsService(database.db).create(
-      { name: 'Bench list', taxa: synthetic.accepted.slice(0, 300).map((cdNom) => ({ cdNom })) },
+      {
+        name: 'Bench list',
+        taxa: synthetic.accepted.slice(0, LIST_SIZE).map((cdNom) => ({ cdNom })),
+      },
       'fr',
     );
     const program = await database.db

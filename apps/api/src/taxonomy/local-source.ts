@@ -87,6 +87,16 @@ function bothNames(
 const words = (column: RawBuilder<unknown>) => sql`string_to_array(${column}, ' ')`;
 
 /**
+ * Whether the steps `ctes` found fewer names than the page holds (names, not taxa: a synonym
+ * sharing its accepted taxon's name counts twice, which only rarely leaves a page short).
+ */
+const fewerThan = (limit: number, ctes: string[]) =>
+  sql`(select count(distinct cd_nom) from (${sql.join(
+    ctes.map((c) => sql`select cd_nom from ${sql.ref(c)}`),
+    sql` union all `,
+  )}) m) < ${limit}`;
+
+/**
  * Searching the whole taxonomy, in one statement whose later steps only run when the earlier
  * ones did not fill the page (they are gated on a count: most keystrokes of an autocomplete are
  * answered by the B-trees alone). Each step ranks after the ones before:
@@ -144,13 +154,7 @@ function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilde
           : sql``
       })`,
   ];
-  // Whether the steps before found fewer names than the page holds (names, not taxa: a synonym
-  // sharing its accepted taxon's name counts twice, which only rarely leaves a page short).
-  const found = (ctes: string[]) =>
-    sql`(select count(distinct cd_nom) from (${sql.join(
-      ctes.map((c) => sql`select cd_nom from ${sql.ref(c)}`),
-      sql` union all `,
-    )}) m) < ${limit}`;
+  const found = (ctes: string[]) => fewerThan(limit, ctes);
 
   if (fuzzy.length > 0) {
     const close = fuzzy.map(
@@ -203,27 +207,37 @@ function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilde
     )})`;
 }
 
-/** The same ranking over the names of the taxa in `list_refs` (few: no index needed). */
-function listMatches(k: string, lang: Locale): RawBuilder<unknown> {
+/**
+ * The same steps over the names of the taxa in `list_refs`, which are few: they are compared one
+ * by one, without the word indexes, and typos by trigram similarity to the whole query.
+ */
+function listMatches(k: string, lang: Locale, limit: number): RawBuilder<unknown> {
   const wordStart = ` ${k}`;
   return sql`
-    select cd_nom,
-      case when starts_with(search_key, ${k}) then (case when preferred then 0 else 1 end)
-           when strpos(search_key, ${wordStart}) > 0 then 2 else 3 end as tier,
-      search_key = ${k} as exact,
-      case when starts_with(search_key, ${k}) or strpos(search_key, ${wordStart}) > 0 then 1::real
-           else greatest(similarity(search_key, ${k}), word_similarity(${k}, search_key)) end as score,
-      name as matched
-    from (
+    list_names as (
       select t.cd_nom, t.search_key, t.scientific_name as name, false as preferred
       from taxa t where t.cd_ref in (select cd_ref from list_refs)
       union all
       select v.cd_nom, v.search_key, v.name, v.is_preferred
       from vernacular_names v join taxa t on t.cd_nom = v.cd_nom
       where v.lang = ${lang} and t.cd_ref in (select cd_ref from list_refs)
-    ) names
-    where starts_with(search_key, ${k}) or strpos(search_key, ${wordStart}) > 0
-      or (${k.length >= FUZZY_FROM} and (search_key % ${k} or ${k} <% search_key))`;
+    ),
+    prefix as (
+      select cd_nom,
+        case when starts_with(search_key, ${k}) then (case when preferred then 0 else 1 end)
+             else 2 end as tier,
+        search_key = ${k} as exact, 1::real as score, name as matched
+      from list_names
+      where starts_with(search_key, ${k}) or strpos(search_key, ${wordStart}) > 0
+    ),
+    typos as (
+      select cd_nom, 3, false,
+        greatest(similarity(search_key, ${k}), word_similarity(${k}, search_key)), name
+      from list_names
+      where ${k.length >= FUZZY_FROM} and ${fewerThan(limit, ['prefix'])}
+        and (search_key % ${k} or ${k} <% search_key)
+    ),
+    matches as (select * from prefix union all select * from typos)`;
 }
 
 export function createLocalTaxonomySource(db: Kysely<DB>): TaxonomySource {
@@ -250,9 +264,7 @@ export function createLocalTaxonomySource(db: Kysely<DB>): TaxonomySource {
     limit: number,
   ): Promise<TaxonHit[]> {
     const matches =
-      listId === null
-        ? wholeTaxonomyMatches(k, lang, limit)
-        : sql`matches as (${listMatches(k, lang)})`;
+      listId === null ? wholeTaxonomyMatches(k, lang, limit) : listMatches(k, lang, limit);
     const { rows } = await sql<HitRow>`
       with list_refs as (
         select distinct t.cd_ref from species_list_taxa l join taxa t on t.cd_nom = l.cd_nom
