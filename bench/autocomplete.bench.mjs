@@ -270,7 +270,7 @@ function makeQueries(picked, count) {
     ],
     [0.08, 'en prefix', () => ({ q: prefix(pick(picked.en)), lang: 'en' })],
     [0.06, 'de prefix', () => ({ q: prefix(pick(picked.de)), lang: 'de' })],
-    [0.08, 'programme list', () => ({ q: prefix(pick(picked.fr)), lang: 'fr', listed: true })],
+    [0.08, 'programme list', () => ({ q: prefix(pick(picked.list)), lang: 'fr', listed: true })],
   ];
   return Array.from({ length: count }, () => {
     let r = random();

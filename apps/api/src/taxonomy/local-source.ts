@@ -7,7 +7,7 @@ import type { TaxonomySource } from './source.js';
 
 /** Candidates each way of matching may bring, before ranking; bounds the work of short queries. */
 const CANDIDATES = 200;
-const FUZZY_CANDIDATES = 500;
+const FUZZY_CANDIDATES = 200;
 /** Dictionary words a word prefix stands for ("mer" -> merle, merula, meridionalis…). */
 const WORD_PREFIXES = 50;
 /** Close spellings kept per word of the query. */
