@@ -192,6 +192,26 @@ describe('the web app for visitors', () => {
     await page.getByText('Welcome, birdwatchers of Lyon!').waitFor();
     expect(await page.locator('.app').getAttribute('style')).toContain('--color-primary: #7c2d12');
     await screenshot(page, 'web-home-customised-desktop');
+
+    // A page of their own, in the menu.
+    await api(platform.url, 'PUT', '/api/admin/pages/how-to-take-part', {
+      token,
+      body: {
+        title: { en: 'How to take part', fr: 'Comment participer' },
+        body: { en: '<p>Look, note, <em>share</em>.</p>', fr: '<p>Regardez, notez, partagez.</p>' },
+        inMenu: true,
+        position: 1,
+      },
+    });
+    await page.goto(`${platform.url}/en`);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'How to take part' })
+      .click();
+    await page.waitForURL('**/en/pages/how-to-take-part');
+    await page.getByText('Look, note, share.').waitFor();
+    await page.getByRole('link', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Comment participer', level: 1 }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
     await api(platform.url, 'PATCH', '/api/admin/settings', {
