@@ -126,6 +126,7 @@ function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilde
     select t.word from taxon_words t where t.word >= ${word} and t.word < ${`${word}~`}
     order by t.word limit ${count})`;
 
+  const found = (ctes: string[]) => fewerThan(limit, ctes);
   const steps = [
     sql`prefix as (
       (select v.cd_nom, case when v.is_preferred then 0 else 1 end as tier,
@@ -136,25 +137,28 @@ function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilde
       union all
       (select t.cd_nom, 1, t.search_key = ${k}, 1::real, t.scientific_name
        from taxa t where t.search_key >= ${k} and t.search_key < ${upper}
-       order by t.search_key limit ${CANDIDATES})
-      ${
-        whole.length > 0 || last.length >= FUZZY_FROM
-          ? sql`union all ${bothNames(
-              lang,
-              2,
-              // With whole words, the index finds the names holding them and the last word's
-              // prefix is checked on those; alone, the last word stands for the words it begins.
-              (c) =>
-                whole.length > 0
-                  ? sql`${words(c)} @> ${whole}::text[] and strpos(' ' || ${c}, ${` ${last}`}) > 0`
-                  : sql`${words(c)} && ${prefixWords(last, WORD_PREFIXES)}`,
-              () => sql`1::real`,
-              CANDIDATES,
-            )}`
-          : sql``
-      })`,
+       order by t.search_key limit ${CANDIDATES}))`,
   ];
-  const found = (ctes: string[]) => fewerThan(limit, ctes);
+  const earlier = ['prefix'];
+  if (whole.length > 0 || last.length >= FUZZY_FROM) {
+    steps.push(
+      sql`by_words as (${bothNames(
+        lang,
+        2,
+        // With whole words, the index finds the names holding them and the last word's prefix is
+        // checked on those; alone, the last word stands for the words it begins.
+        (c) =>
+          sql`${found(['prefix'])} and ${
+            whole.length > 0
+              ? sql`${words(c)} @> ${whole}::text[] and strpos(' ' || ${c}, ${` ${last}`}) > 0`
+              : sql`${words(c)} && ${prefixWords(last, WORD_PREFIXES)}`
+          }`,
+        () => sql`1::real`,
+        CANDIDATES,
+      )})`,
+    );
+    earlier.push('by_words');
+  }
 
   if (fuzzy.length > 0) {
     const close = fuzzy.map(
@@ -165,7 +169,7 @@ function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilde
     );
     // The dictionary is only read when the prefixes did not fill the page.
     steps.push(
-      sql`corrections as (select ${sql.join(close, sql`, `)} where ${found(['prefix'])})`,
+      sql`corrections as (select ${sql.join(close, sql`, `)} where ${found(earlier)})`,
       sql`typos as (${bothNames(
         lang,
         3,
@@ -188,7 +192,7 @@ function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilde
           lang,
           4,
           (c) =>
-            sql`${found(['prefix', 'typos'])} and ${words(c)} && (select ${any} from corrections)`,
+            sql`${found([...earlier, 'typos'])} and ${words(c)} && (select ${any} from corrections)`,
           similarity,
           FUZZY_CANDIDATES,
         )}) f where score >= ${MIN_SIMILARITY})`,
@@ -196,7 +200,7 @@ function wholeTaxonomyMatches(k: string, lang: Locale, limit: number): RawBuilde
     }
   }
   const names = [
-    'prefix',
+    ...earlier,
     ...(fuzzy.length > 0 ? ['typos'] : []),
     ...(fuzzy.length > 1 ? ['some_words'] : []),
   ];
