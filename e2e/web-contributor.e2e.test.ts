@@ -46,7 +46,7 @@ const FORM = {
 describe('the web app for observers', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-web-observer-'));
   const email = 'martine@example.org';
-  const password = 'a-long-and-quiet-heron';
+  let password = 'a-long-and-quiet-heron';
   let sink: SmtpSink;
   let platform: RunningPlatform;
   let browser: Browser;
@@ -104,7 +104,7 @@ describe('the web app for observers', () => {
     await page.getByRole('button', { name: 'Create my account' }).click();
     await page.getByText(`open the link we sent to ${email}`).waitFor();
 
-    const mail = await sink.waitForMail(email, /./, 20_000);
+    const mail = await sink.waitForMail(email, /Confirm your e-mail/, 20_000);
     const { lang, token } = tokenFromMail(mail, 'confirm');
     expect(lang).toBe('en');
     await page.goto(`${platform.url}/${lang}/confirm?token=${encodeURIComponent(token)}`);
@@ -245,6 +245,70 @@ describe('the web app for observers', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await page.getByText('You have not recorded any observation yet.').waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('adapts the species picker to the list: one species, a few pictures, or a search', async () => {
+    const admin = adminCredentials(platform);
+    const token = await apiToken(platform.url, admin.login, admin.password);
+    const list = await api<{ id: number }>(platform.url, 'POST', '/api/admin/species-lists', {
+      token,
+      body: {
+        name: 'Three garden birds',
+        taxa: [{ cdNom: 4117 }, { cdNom: 3764 }, { cdNom: 4564 }],
+      },
+    });
+    await api(platform.url, 'PATCH', '/api/admin/programs/2', {
+      token,
+      body: { speciesListId: list.id },
+    });
+
+    // A short list: pictures to pick from, as radio buttons.
+    await page.goto(`${platform.url}/en/programs/2/observe`);
+    const choices = page.getByRole('group', { name: 'Choose the species' }).getByRole('radio');
+    await expect(choices.count()).resolves.toBe(3);
+    await page.locator('label', { hasText: 'Great Tit' }).click();
+    await expect(page.getByRole('radio', { name: /Great Tit/ }).isChecked()).resolves.toBe(true);
+    await screenshot(page, 'web-observe-pictures-desktop');
+
+    // One species: it is the answer, nothing to choose.
+    await api(platform.url, 'PUT', `/api/admin/species-lists/${list.id}`, {
+      token,
+      body: { name: 'One bird', taxa: [{ cdNom: 4117 }] },
+    });
+    await page.goto(`${platform.url}/en/programs/2/observe`);
+    await page.getByText('Common Blackbird', { exact: true }).waitFor();
+    await expect(page.getByRole('radio').count()).resolves.toBe(0);
+    await expect(page.getByRole('combobox').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('resets a forgotten password from the mailed link', async () => {
+    const visitor = await browser.newPage({ viewport: DESKTOP, locale: 'en-GB' });
+    await visitor.goto(`${platform.url}/en/login`);
+    await visitor.getByRole('link', { name: 'Forgotten password?' }).click();
+    await visitor.getByLabel('E-mail address').fill(email);
+    await visitor.getByRole('button', { name: 'Send the link' }).click();
+    await visitor.getByText(`If ${email} has an account`).waitFor();
+    const mail = await sink.waitForMail(email, /new password/, 20_000);
+    const { token } = tokenFromMail(mail, 'reset-password');
+    await visitor.goto(`${platform.url}/en/reset-password?token=${encodeURIComponent(token)}`);
+    password = 'another-quiet-heron-42';
+    await visitor.getByLabel('New password').fill(password);
+    await visitor.getByLabel('The password again').fill(password);
+    await visitor.getByRole('button', { name: 'Save the new password' }).click();
+    await visitor.getByText('Your password is changed.').waitFor();
+    await visitor.close();
+    // Every session ended with the reset, this page's too: its refresh is refused (the one
+    // error the browser logs), and it logs in again with the new password.
+    await page.goto(`${platform.url}/en/login`);
+    await expect
+      .poll(() => errors)
+      .toEqual([expect.stringContaining(`401 (Unauthorized) (${platform.url}/api/auth/refresh)`)]);
+    errors.length = 0;
+    await page.getByLabel('E-mail address or username').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/en/dashboard');
   });
 
   it('passes axe-core on the observer’s pages, at phone and desktop widths', async () => {

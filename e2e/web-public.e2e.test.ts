@@ -14,6 +14,7 @@ import {
   buildStaticWebApp,
   checkAtBothWidths,
   collectErrors,
+  serveMapServices,
   serveStatic,
   waitForMaps,
 } from './web.js';
@@ -218,6 +219,57 @@ describe('the web app for visitors', () => {
       token,
       body: { texts: { 'home.intro': {} }, colours: { primary: '#1f6f43', accent: '#b45309' } },
     });
+  });
+
+  it('switches base maps and searches places, from the settings', async () => {
+    const services = await serveMapServices();
+    const { login, password } = adminCredentials(platform);
+    const token = await apiToken(platform.url, login, password);
+    const map = { center: [4.85, 45.77], zoom: 12, minPlacementZoom: 14 };
+    await api(platform.url, 'PATCH', '/api/admin/settings', {
+      token,
+      body: {
+        map: {
+          ...map,
+          baseLayers: [
+            {
+              id: 'local',
+              name: 'Local tiles',
+              type: 'raster',
+              tiles: [`${services.url}/tiles/{z}/{x}/{y}.png`],
+              attribution: 'Test tiles',
+            },
+          ],
+        },
+        geocoderUrl: `${services.url}/search`,
+      },
+    });
+    try {
+      const { page, errors } = await newPage();
+      await page.goto(`${platform.url}/en/programs/${programme.id}`);
+      expect(await renderedOnMap(page)).toBe(programme.observationCount);
+      expect(services.tileRequests()).toBeGreaterThan(0);
+
+      // The plain map instead: the observations stay drawn.
+      await page.getByRole('button', { name: 'Base map' }).click();
+      await page.getByRole('radio', { name: 'Plain' }).check();
+      await expect.poll(() => renderedOnMap(page)).toBe(programme.observationCount);
+
+      await page.getByRole('searchbox', { name: 'Search for a place' }).fill('Lac du parc');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.getByRole('button', { name: 'Lac du parc de la Tête d’Or, Lyon' }).click();
+      await expect(page.getByRole('button', { name: /Lac du parc/ }).count()).resolves.toBe(0);
+      expect(services.searches()).toEqual(['Lac du parc']);
+      await screenshot(page, 'web-programme-base-map-desktop');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await api(platform.url, 'PATCH', '/api/admin/settings', {
+        token,
+        body: { map: { ...map, baseLayers: [] }, geocoderUrl: null },
+      });
+      await services.close();
+    }
   });
 
   it('passes axe-core on every public page, at phone and desktop widths', async () => {

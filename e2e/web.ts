@@ -185,6 +185,55 @@ export async function serveStatic(
   };
 }
 
+/**
+ * Stand-ins for the outside services a site's settings may name: raster tiles (a plain PNG
+ * for any tile) and a Nominatim-compatible geocoder that knows one place.
+ */
+export async function serveMapServices(): Promise<{
+  url: string;
+  tileRequests(): number;
+  searches(): string[];
+  close(): Promise<void>;
+}> {
+  const { default: sharp } = await import('sharp');
+  const tile = await sharp({
+    create: { width: 256, height: 256, channels: 3, background: { r: 205, g: 225, b: 200 } },
+  })
+    .png()
+    .toBuffer();
+  let tiles = 0;
+  const searches: string[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const cors = { 'access-control-allow-origin': '*' };
+    if (url.pathname.startsWith('/tiles/')) {
+      tiles += 1;
+      res.writeHead(200, { ...cors, 'content-type': 'image/png' }).end(tile);
+    } else if (url.pathname === '/search') {
+      searches.push(url.searchParams.get('q') ?? '');
+      const place = {
+        display_name: 'Lac du parc de la Tête d’Or, Lyon',
+        lat: '45.7778',
+        lon: '4.8530',
+        boundingbox: ['45.7755', '45.7800', '4.8490', '4.8570'],
+      };
+      res
+        .writeHead(200, { ...cors, 'content-type': 'application/json' })
+        .end(JSON.stringify([place]));
+    } else {
+      res.writeHead(404, cors).end();
+    }
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tileRequests: () => tiles,
+    searches: () => [...searches],
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 /** Builds the static (single-page) web app, as `npm run build:static` does. */
 export function buildStaticWebApp(): Promise<string> {
   const webDir = path.join(ROOT, 'apps/web');
