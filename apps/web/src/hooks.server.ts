@@ -44,6 +44,10 @@ export const handle: Handle = async ({ event, resolve }) => {
     },
   });
   for (const cookie of renewed) response.headers.append('set-cookie', cookie);
+  // A page rendered for a signed-in user is theirs alone: no shared cache may keep it.
+  if (hasSessionCookie(event.locals.cookie) && !response.headers.has('cache-control')) {
+    response.headers.set('cache-control', 'private, no-cache');
+  }
   return response;
 };
 
