@@ -1,9 +1,10 @@
+import { building } from '$app/environment';
 import { LOCALES } from '$lib/contract';
 import { siteOrigin } from '$lib/server/origin';
 import type { RequestHandler } from './$types';
 
-// Server-rendered build only: the static build has no server to answer it.
-export const prerender = false;
+// The static build writes it as a file (there is no server to answer it, nor a sitemap).
+export const prerender = import.meta.env.VITE_SPA === '1';
 
 /** Pages about one person (account, forms) are not for search engines. */
 const PRIVATE = [
@@ -18,15 +19,13 @@ const PRIVATE = [
 ];
 
 export const GET: RequestHandler = ({ url }) => {
-  const origin = siteOrigin(url);
   const lines = [
     'User-agent: *',
     'Allow: /',
     'Disallow: /api/',
     ...LOCALES.flatMap((locale) => PRIVATE.map((page) => `Disallow: /${locale}/${page}`)),
     '',
-    `Sitemap: ${origin}/sitemap.xml`,
-    '',
+    ...(building ? [] : [`Sitemap: ${siteOrigin(url)}/sitemap.xml`, '']),
   ];
   return new Response(lines.join('\n'), {
     headers: {
