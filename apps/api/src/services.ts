@@ -62,7 +62,9 @@ export function createServices(config: Config, database: Database) {
     createValidationHooks(validationRepository, accounts.mailer, accounts.audit, badges, config),
   );
   // Reading back: listing, map tiles, statistics, exports.
-  const listing = createListingService(createListingRepository(db));
+  const listing = createListingService(
+    createListingRepository(db, { serialPlans: database.engine === 'postgres' }),
+  );
   const dataVersions = createDataVersions(db);
   const tiles = createTilesService(db, dataVersions, listing);
   const stats = createStatsService(db, dataVersions);
