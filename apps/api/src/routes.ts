@@ -15,9 +15,10 @@ import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { sitesRoutes } from './sites/sites.routes.js';
+import { validationRoutes } from './validation/validation.routes.js';
 import { speciesListsRoutes } from './species-lists/species-lists.routes.js';
-import { statsRoutes } from './stats/stats.routes.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
+import { statsRoutes } from './stats/stats.routes.js';
 import { meRoutes } from './users/me.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
@@ -31,6 +32,7 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   observationWriteRoutes,
   programsAdminRoutes,
   areasRoutes,
+  validationRoutes,
   authRoutes,
   meRoutes,
   usersRoutes,

@@ -9,4 +9,5 @@ export * from './observations.js';
 export * from './programs.js';
 export * from './settings.js';
 export * from './sites.js';
+export * from './validation.js';
 export * from './taxonomy.js';

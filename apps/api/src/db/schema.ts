@@ -207,6 +207,7 @@ export interface ProgramsTable {
   visits_by: Generated<'anyone' | 'creator'>;
   badges_enabled: Generated<boolean>;
   leaderboard_enabled: Generated<boolean>;
+  public_validated_only: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -230,6 +231,12 @@ export interface ObservationsTable {
   /** Migration 0007: the site visit it was recorded during. */
   visit_id: number | null;
   validation_status: Generated<ValidationStatus>;
+  validated_by: number | null;
+  validated_at: Date | null;
+  validation_reason: ValidationReason | null;
+  validation_comment: string | null;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   /** Migration 0005: the point the public sees (public_point()), kept by a trigger. */
@@ -274,6 +281,44 @@ export interface AreasTable {
   name: string;
   geom: Geometry;
   created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ValidationReason =
+  | 'misidentified'
+  | 'insufficient_evidence'
+  | 'implausible_place_or_date'
+  | 'duplicate'
+  | 'not_wild'
+  | 'other';
+
+export interface ObservationEventsTable {
+  id: Generated<number>;
+  observation_id: string;
+  actor_id: number | null;
+  kind:
+    'validated' | 'reidentified' | 'question' | 'answer' | 'hidden' | 'unhidden' | 'photo_removed';
+  from_status: string | null;
+  to_status: string | null;
+  from_cd_nom: number | null;
+  to_cd_nom: number | null;
+  reason: string | null;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+export interface SiteSettingsTable {
+  id: Generated<boolean>;
+  value: JsonWithDefault;
+  updated_at: Timestamp;
+}
+
+export interface CustomPagesTable {
+  slug: string;
+  title: Json;
+  body: Json;
+  in_menu: Generated<boolean>;
+  position: Generated<number>;
   updated_at: Timestamp;
 }
 
@@ -333,11 +378,7 @@ export interface VisitMediaTable {
 }
 
 export type BadgeKind =
-  | 'total_observations'
-  | 'program_observations'
-  | 'seniority'
-  | 'taxon_species'
-  | 'site_visits';
+  'total_observations' | 'program_observations' | 'seniority' | 'taxon_species' | 'site_visits';
 
 export interface BadgeRulesTable {
   id: Generated<number>;
@@ -371,6 +412,9 @@ export interface DB {
   visit_media: VisitMediaTable;
   badge_rules: BadgeRulesTable;
   user_badges: UserBadgesTable;
+  observation_events: ObservationEventsTable;
+  site_settings: SiteSettingsTable;
+  custom_pages: CustomPagesTable;
   areas: AreasTable;
   schema_migrations: SchemaMigrationsTable;
   users: UsersTable;

@@ -21,7 +21,7 @@ export function mediaRoutes(app: App, { database, mediaStore, config }: Services
           'A photo: `thumb` and `display` are public; `original` only for its owner and experts',
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
-          variant: Type.Union(PHOTO_VARIANTS.map((v) => Type.Literal(v))),
+          variant: Type.Enum(PHOTO_VARIANTS),
         }),
       },
     },
