@@ -189,6 +189,13 @@ describe('the web app for observers', () => {
       })
       .toBe(before + 1);
 
+    // The programme's photos: this one, opened in the viewer.
+    await page.getByRole('button', { name: 'Photos' }).click();
+    await page.locator('.gallery').getByRole('button', { name: 'Common Blackbird' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: 'See the observation' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+
     // Its own page: photo viewer and the custom answers with their labels.
     await page.goto(`${platform.url}/en/observations/${observationId}`);
     await waitForMaps(page);
