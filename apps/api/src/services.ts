@@ -62,11 +62,10 @@ export function createServices(config: Config, database: Database) {
     createValidationHooks(validationRepository, accounts.mailer, accounts.audit, badges, config),
   );
   // Reading back: listing, map tiles, statistics, exports.
-  const listing = createListingService(
-    createListingRepository(db, { serialPlans: database.engine === 'postgres' }),
-  );
+  const serialPlans = database.engine === 'postgres';
+  const listing = createListingService(createListingRepository(db, { serialPlans }));
   const dataVersions = createDataVersions(db);
-  const tiles = createTilesService(db, dataVersions, listing);
+  const tiles = createTilesService(db, dataVersions, listing, { serialPlans });
   const stats = createStatsService(db, dataVersions);
   const exports = createExportsService(db, listing, config);
   return {

@@ -18,6 +18,7 @@ import {
 } from '../observations/filters.js';
 import type { ListingService } from '../observations/listing.js';
 import type { DataVersions } from '../stats/data-versions.js';
+import { withoutParallelismOrJit } from '../observations/plans.js';
 import { displayName } from '../taxonomy/names.js';
 import { cacheHeaders, etagOf, ifNoneMatchHits } from './http-cache.js';
 import { encodeTile, type MvtPoint } from './mvt.js';
@@ -88,10 +89,12 @@ export function tileBounds(z: number, x: number, y: number, buffer = 0): BBox {
   ];
 }
 
+/** `serialPlans`: run the tile queries without parallel workers or JIT (PostgreSQL). */
 export function createTilesService(
   db: Kysely<DB>,
   versions: DataVersions,
   listing: ListingService,
+  { serialPlans = false } = {},
 ) {
   let hasAsMvt: Promise<boolean> | undefined;
   /** PostGIS builds tiles with ST_AsMVT where it has protobuf support (not in PGlite). */
@@ -116,10 +119,12 @@ export function createTilesService(
     spatialTest(viewer, (point) => sql<SqlBool>`${point} && ${envelope(bounds)}`);
 
   async function countUpTo(conditions: RawBuilder<SqlBool>[], limit: number): Promise<number> {
-    const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from (
-        select 1 from observations o where ${and(conditions)} limit ${limit}
-      ) s`.execute(db);
+    const { rows } = await withoutParallelismOrJit(db, serialPlans, (executor) =>
+      sql<{ n: number }>`
+        select count(*)::int as n from (
+          select 1 from observations o where ${and(conditions)} limit ${limit}
+        ) s`.execute(executor),
+    );
     return rows[0]!.n;
   }
 
@@ -249,15 +254,19 @@ export function createTilesService(
   ): Promise<Buffer> {
     if (await canUseAsMvt()) {
       const columns = sql.join(properties.map((p) => sql.ref(`q.${p}`)));
-      const { rows } = await sql<{ tile: Uint8Array | null }>`
-        select ST_AsMVT(t, ${layer}, ${TILE_EXTENT}, 'geom') as tile
-        from (select ST_MakePoint(q.px, q.py) as geom, ${columns} from (${query}) q) t`.execute(db);
+      const { rows } = await withoutParallelismOrJit(db, serialPlans, (executor) =>
+        sql<{ tile: Uint8Array | null }>`
+          select ST_AsMVT(t, ${layer}, ${TILE_EXTENT}, 'geom') as tile
+          from (select ST_MakePoint(q.px, q.py) as geom, ${columns} from (${query}) q) t`.execute(
+          executor,
+        ),
+      );
       return Buffer.from(rows[0]?.tile ?? new Uint8Array());
     }
-    const { rows } = await sql<
-      Record<string, string | number | boolean> & { px: number; py: number }
-    >`
-      ${query}`.execute(db);
+    const { rows } = await withoutParallelismOrJit(db, serialPlans, (executor) =>
+      sql<Record<string, string | number | boolean> & { px: number; py: number }>`
+        ${query}`.execute(executor),
+    );
     const features: MvtPoint[] = rows.map((row) => ({
       x: row.px,
       y: row.py,

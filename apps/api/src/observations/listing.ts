@@ -13,6 +13,7 @@ import type {
 import type { DB } from '../db/schema.js';
 import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { displayName } from '../taxonomy/names.js';
+import { withoutParallelismOrJit } from './plans.js';
 import {
   afterCursor,
   and,
@@ -109,7 +110,7 @@ export const photoOf = (row: PhotoRow): Photo => ({
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** `serialPlans`: run the page queries without parallel workers (PostgreSQL; PGlite has none). */
+/** `serialPlans`: run the page queries without parallel workers or JIT (PostgreSQL). */
 export function createListingRepository(db: Kysely<DB>, { serialPlans = false } = {}) {
   async function rows<E extends boolean>(
     filter: ResolvedFilter,
@@ -164,12 +165,8 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
       left join users u on u.id = o.observer_id
       order by ${order}
       limit ${options.limit}`;
-    // A page is a few rows found through an index: parallel workers only add their start-up
-    // time (20-40 ms) to it, and PostgreSQL plans them for a big table all the same.
-    if (!serialPlans) return (await query.execute(db)).rows;
-    return db.transaction().execute(async (trx) => {
-      await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
-      return (await query.execute(trx)).rows;
+    return withoutParallelismOrJit(db, serialPlans, async (executor) => {
+      return (await query.execute(executor)).rows;
     });
   }
 
