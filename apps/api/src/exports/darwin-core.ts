@@ -192,7 +192,10 @@ export const MULTIMEDIA_COLUMNS: Column<MultimediaRow>[] = [
     term: MULTIMEDIA.references,
     value: (m, d) => `${d.publicUrl}/api/observations/${m.observationId}`,
   },
-  { term: MULTIMEDIA.created, value: (m) => m.photo.taken_at?.toISOString() ?? null },
+  {
+    term: MULTIMEDIA.created,
+    value: (m) => (m.photo.taken_at ? new Date(m.photo.taken_at).toISOString() : null),
+  },
   { term: MULTIMEDIA.creator, value: (m) => m.photo.author },
   { term: MULTIMEDIA.license, value: (m) => licenceUrl(m.photo.licence) },
   { term: MULTIMEDIA.rightsHolder, value: (m) => m.photo.author },

@@ -67,6 +67,7 @@ type BaseRow = {
   observer: string | null;
   created_at: Date;
   sort_key: string;
+  photos?: PhotoRow[];
 };
 
 type ExtendedRow = BaseRow & {
@@ -84,15 +85,15 @@ type ExtendedRow = BaseRow & {
   municipality_code: string | null;
 };
 
+/** A photo of an observation, as the listing query gives it (JSON). */
 export type PhotoRow = {
-  observation_id: string;
   id: string;
   width: number | null;
   height: number | null;
   licence: string | null;
   author: string | null;
-  variants: string[];
-  taken_at: Date | null;
+  /** ISO 8601 text. */
+  taken_at: string | null;
 };
 
 /** One observation as the exports see it: every field, names and photos resolved. */
@@ -122,6 +123,8 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
       extended: E;
       onlyActive: boolean;
       id?: string;
+      /** With the photos (id, size, licence, author, date), in their order. */
+      photos: boolean;
     },
   ): Promise<(E extends true ? ExtendedRow : BaseRow)[]> {
     const point = viewerPoint(viewer);
@@ -145,6 +148,13 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
           sql` union all `,
         )}) o`
       : sql`${page(conditions)} o`;
+    const photos = options.photos
+      ? sql`, (select coalesce(json_agg(json_build_object('id', m.id, 'width', m.width,
+            'height', m.height, 'licence', m.licence, 'author', m.author, 'taken_at', m.taken_at)
+            order by om.position, m.created_at, m.id), '[]'::json)
+          from observation_media om join media m on m.id = om.media_id
+          where om.observation_id = o.id) as photos`
+      : sql``;
     const extended = options.extended
       ? sql`, o.comment, o.custom_data, o.updated_at, o.municipality_code, t.authority, t.rank,
           t.kingdom, t.phylum, t.class, t."order", t.family, t.taxref_version`
@@ -158,7 +168,7 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
         case when o.observer_id is not null then coalesce(u.display_name, u.username)
           else o.observer_name end as observer,
         o.created_at, ${sortKeySql(options.sort)} as sort_key
-        ${extended}
+        ${extended} ${photos}
       from ${source}
       join taxa t on t.cd_nom = o.cd_nom
       join programs p on p.id = o.program_id
@@ -172,22 +182,6 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
 
   return {
     rows,
-
-    async photos(observationIds: string[]): Promise<Map<string, PhotoRow[]>> {
-      const byObservation = new Map<string, PhotoRow[]>();
-      if (observationIds.length === 0) return byObservation;
-      const { rows } = await sql<PhotoRow>`
-        select om.observation_id, m.id, m.width, m.height, m.licence, m.author, m.variants, m.taken_at
-        from observation_media om join media m on m.id = om.media_id
-        where om.observation_id in (${sql.join(observationIds.map((id) => sql`${id}::uuid`))})
-        order by om.observation_id, om.position, m.created_at, m.id`.execute(db);
-      for (const row of rows) {
-        const list = byObservation.get(row.observation_id) ?? [];
-        list.push(row);
-        byObservation.set(row.observation_id, list);
-      }
-      return byObservation;
-    },
 
     async names(cdNoms: number[], lang: Locale): Promise<Map<number, string>> {
       if (cdNoms.length === 0) return new Map();
@@ -289,11 +283,10 @@ export function createListingService(repository: ListingRepository) {
     const cache = nameCache ?? new Map<number, string>();
     const missing = [...new Set(rows.map((r) => r.cd_nom))].filter((c) => !cache.has(c));
     for (const [cdNom, name] of await repository.names(missing, lang)) cache.set(cdNom, name);
-    const photos = await repository.photos(rows.map((r) => r.id));
     return rows.map((r) => ({
       ...r,
       name: cache.get(r.cd_nom) ?? r.scientific_name,
-      photos: photos.get(r.id) ?? [],
+      photos: r.photos ?? [],
     }));
   }
 
@@ -315,6 +308,7 @@ export function createListingService(repository: ListingRepository) {
         limit: query.limit + 1,
         extended: false,
         onlyActive: onlyActiveFor(viewer),
+        photos: true,
       });
       const page = found.slice(0, query.limit);
       const last = page.at(-1);
@@ -344,6 +338,7 @@ export function createListingService(repository: ListingRepository) {
         limit: limit + 1,
         extended: false,
         onlyActive: onlyActiveFor(viewer),
+        photos: false,
       });
       const rows = found.slice(0, limit);
       const names = await repository.names([...new Set(rows.map((r) => r.cd_nom))], lang);
@@ -372,6 +367,7 @@ export function createListingService(repository: ListingRepository) {
         extended: true,
         onlyActive: onlyActiveFor(viewer),
         id,
+        photos: true,
       });
       if (!row) throw new NotFoundError(`Observation ${id} does not exist`);
       const [decorated] = await decorate([row], lang);
@@ -412,6 +408,7 @@ export function createListingService(repository: ListingRepository) {
           limit: chunkSize,
           extended: true,
           onlyActive: onlyActiveFor(viewer),
+          photos: true,
         });
         if (chunk.length === 0) return;
         yield await decorate(chunk, lang, names);
