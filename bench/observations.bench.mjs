@@ -1,0 +1,468 @@
+// Reading observations back on 1,000,000 synthetic observations (bench/generate-observations.mjs)
+// in a scratch PostgreSQL database, created and dropped here (BENCH_DATABASE_URL or
+// TEST_DATABASE_URL names the server). The real server runs as a child process
+// (apps/api/dist/main.js); requests come one at a time from this process.
+//   - vector tiles, z5 to z16 over the programmes' areas: p95 under 50 ms at every zoom;
+//   - list pages (first pages and deep cursors, with and without filters): p95 under 30 ms;
+//   - exports: CSV throughput (rows/s, MB/s) and the server's memory while streaming.
+// Results go to bench/results/observations.md. Needs `npm run build` first.
+// BENCH_OBSERVATIONS=n changes the size; BENCH_KEEP_DATABASE=1 keeps the database for a re-run,
+// which BENCH_REUSE_DATABASE=1 then uses as it is.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { databaseUrl, dropBenchDatabase, generateObservations } from './generate-observations.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const COUNT = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
+const KEEP = process.env.BENCH_KEEP_DATABASE === '1';
+const REUSE = process.env.BENCH_REUSE_DATABASE === '1';
+const TILE_TARGET_MS = 50;
+const LIST_TARGET_MS = 30;
+const REQUESTS_PER_CASE = 60;
+
+// ---- The database --------------------------------------------------------------------------------
+
+let generation = null;
+async function existingCount() {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  try {
+    await client.connect();
+    const { rows } = await client.query('select count(*)::int as n from observations');
+    return rows[0].n;
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+if (!REUSE || (await existingCount()) !== COUNT) {
+  console.log(`Generating ${COUNT.toLocaleString('en')} observations…`);
+  generation = await generateObservations(COUNT);
+}
+
+const db = new pg.Client({ connectionString: databaseUrl() });
+await db.connect();
+
+// ---- The server ---------------------------------------------------------------------------------
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function memory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name) => Number(status.match(new RegExp(`${name}:\\s+(\\d+) kB`))?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-bench-observations-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}/api`;
+const server = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
+  cwd: root,
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl(),
+    DATA_DIR: dataDir,
+    SERVE_WEB: 'false',
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+// Whatever happens, the server goes with this process.
+process.on('exit', () => server.kill('SIGKILL'));
+for (;;) {
+  if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+  try {
+    if ((await fetch(`${base}/health`)).ok) break;
+  } catch {
+    // not listening yet
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+// ---- Measuring ------------------------------------------------------------------------------------
+
+async function timed(url, headers = {}) {
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  const body = new Uint8Array(await response.arrayBuffer());
+  return { ms: performance.now() - started, status: response.status, bytes: body.length, response };
+}
+
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+
+async function measure(urls, headers = {}) {
+  const times = [];
+  let bytes = 0;
+  const statuses = new Map();
+  for (const url of urls) {
+    const r = await timed(url, headers);
+    if (r.status >= 400) throw new Error(`${url}: ${r.status}`);
+    times.push(r.ms);
+    bytes += r.bytes;
+    statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    n: times.length,
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    max: times.at(-1),
+    avgKb: bytes / times.length / 1024,
+    statuses: [...statuses].map(([s, n]) => `${n}×${s}`).join(' '),
+  };
+}
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+/** Cycles through `items` to make `n` of them (a zoom-5 programme area is one or two tiles). */
+const cycle = (items, n) => Array.from({ length: n }, (_, i) => items[i % items.length]);
+
+function tileOf(z, lon, lat) {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return [
+    Math.floor(((lon + 180) / 360) * n),
+    Math.floor(((1 - Math.asinh(Math.tan(rad)) / Math.PI) / 2) * n),
+  ];
+}
+
+// Where people look: tiles around observations picked at random (so denser places come up more
+// often), in each programme.
+const { rows: samplePoints } = await db.query(`
+  select program_id, ST_X(public_geom) as x, ST_Y(public_geom) as y
+  from observations tablesample system (2) repeatable (7) where is_public limit 3000`);
+function tileUrls(z, query = '') {
+  const seen = new Map();
+  for (const p of samplePoints) {
+    const [x, y] = tileOf(z, p.x, p.y);
+    const url = `${base}/programs/${p.program_id}/tiles/${z}/${x}/${y}.mvt${query}`;
+    seen.set(url, (seen.get(url) ?? 0) + 1);
+  }
+  // Distinct tiles first (each computed once: no cache), the busiest first.
+  const urls = [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([url]) => url);
+  return cycle(urls, REQUESTS_PER_CASE);
+}
+
+const { rows: common } = await db.query(`
+  select cd_nom from observations group by cd_nom order by count(*) desc limit 1`);
+const { rows: rare } = await db.query(`
+  select cd_nom from observations group by cd_nom having count(*) between 20 and 60 limit 1`);
+const { rows: busyObserver } = await db.query(`
+  select observer_id from observations where observer_id is not null
+  group by observer_id order by count(*) desc limit 1`);
+const COMMON = common[0].cd_nom;
+const RARE = rare[0].cd_nom;
+const OBSERVER = busyObserver[0].observer_id;
+
+const results = { tiles: [], tileFilters: [], list: [], exports: [] };
+const loadAtStart = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ');
+const memoryAtStart = memory(server.pid);
+
+// Warm-up: connections, plans, the first pages of the table.
+for (const url of tileUrls(10).slice(0, 20)) await timed(url);
+for (let i = 0; i < 20; i++) await timed(`${base}/observations?program=${1 + (i % 4)}`);
+
+console.log('Vector tiles');
+for (let z = 5; z <= 16; z++) {
+  const urls = tileUrls(z);
+  const r = await measure(urls);
+  const distinct = new Set(urls).size;
+  results.tiles.push({ z, distinct, ...r });
+  console.log(`  z${z}: p95 ${ms(r.p95)} (${distinct} tiles)`);
+}
+for (const [name, query] of [
+  [`taxon (the most observed)`, `?taxon=${COMMON}`],
+  [`taxon (${RARE}, rare)`, `?taxon=${RARE}`],
+  ['status=certain', '?status=certain'],
+  ['from=2024-01-01&to=2024-12-31', '?from=2024-01-01&to=2024-12-31'],
+]) {
+  for (const z of [5, 8, 11, 14, 16]) {
+    const r = await measure(tileUrls(z, query));
+    results.tileFilters.push({ name, z, ...r });
+    console.log(`  ${name} z${z}: p95 ${ms(r.p95)}`);
+  }
+}
+{
+  // Revalidation: the same tiles with their ETag.
+  const urls = tileUrls(12);
+  const etags = new Map();
+  for (const url of new Set(urls)) etags.set(url, (await timed(url)).response.headers.get('etag'));
+  const times = [];
+  for (const url of urls) {
+    const r = await timed(url, { 'if-none-match': etags.get(url) });
+    if (r.status !== 304) throw new Error(`expected 304, got ${r.status}`);
+    times.push(r.ms);
+  }
+  times.sort((a, b) => a - b);
+  results.revalidation = { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+console.log('Observation list');
+const { rows: deep } = await db.query(`
+  select program_id, observed_on::text as day, id,
+    to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created
+  from observations tablesample system (1) repeatable (3) where is_public limit ${REQUESTS_PER_CASE}`);
+const cursor = (code, key, id) =>
+  Buffer.from(JSON.stringify([code, key, id])).toString('base64url');
+const [lon, lat] = [samplePoints[0].x, samplePoints[0].y];
+const smallBox = [lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01]
+  .map((v) => v.toFixed(5))
+  .join(',');
+const bigBox = [lon - 0.2, lat - 0.2, lon + 0.2, lat + 0.2].map((v) => v.toFixed(5)).join(',');
+const listCases = [
+  ['first page, no filter', () => `${base}/observations`],
+  ['first page, programme', (i) => `${base}/observations?program=${1 + (i % 4)}`],
+  [
+    'first page, programme, limit=200',
+    (i) => `${base}/observations?program=${1 + (i % 4)}&limit=200`,
+  ],
+  ['first page, sort=date_asc', (i) => `${base}/observations?program=${1 + (i % 4)}&sort=date_asc`],
+  [
+    'first page, sort=created_desc',
+    (i) => `${base}/observations?program=${1 + (i % 4)}&sort=created_desc`,
+  ],
+  [
+    'deep cursor, no filter',
+    (i) => `${base}/observations?cursor=${cursor('d', deep[i].day, deep[i].id)}`,
+  ],
+  [
+    'deep cursor, programme',
+    (i) =>
+      `${base}/observations?program=${deep[i].program_id}&cursor=${cursor('d', deep[i].day, deep[i].id)}`,
+  ],
+  [
+    'deep cursor, programme, sort=date_asc',
+    (i) =>
+      `${base}/observations?program=${deep[i].program_id}&sort=date_asc&cursor=${cursor('a', deep[i].day, deep[i].id)}`,
+  ],
+  [
+    'deep cursor, programme, sort=created_desc',
+    (i) =>
+      `${base}/observations?program=${deep[i].program_id}&sort=created_desc&cursor=${cursor('c', deep[i].created, deep[i].id)}`,
+  ],
+  [
+    'deep cursor, programme + status=certain',
+    (i) =>
+      `${base}/observations?program=${deep[i].program_id}&status=certain&cursor=${cursor('d', deep[i].day, deep[i].id)}`,
+  ],
+  ['taxon (the most observed)', () => `${base}/observations?taxon=${COMMON}`],
+  [
+    'taxon (the most observed), deep cursor',
+    (i) => `${base}/observations?taxon=${COMMON}&cursor=${cursor('d', deep[i].day, deep[i].id)}`,
+  ],
+  ['taxon (rare)', () => `${base}/observations?taxon=${RARE}`],
+  [
+    'programme + taxon + date range',
+    () => `${base}/observations?program=1&taxon=${COMMON}&from=2023-01-01&to=2023-12-31`,
+  ],
+  ['bbox 2 km', () => `${base}/observations?bbox=${smallBox}`],
+  ['bbox 40 km', () => `${base}/observations?bbox=${bigBox}`],
+  [
+    'bbox 40 km, deep cursor',
+    (i) => `${base}/observations?bbox=${bigBox}&cursor=${cursor('d', deep[i].day, deep[i].id)}`,
+  ],
+  ['hasPhoto=true', (i) => `${base}/observations?program=${1 + (i % 4)}&hasPhoto=true`],
+  ['observer (the busiest)', () => `${base}/observations?observer=${OBSERVER}`],
+  ['status=doubtful,invalid', () => `${base}/observations?status=doubtful,invalid`],
+];
+for (const [name, make] of listCases) {
+  const r = await measure(Array.from({ length: REQUESTS_PER_CASE }, (_, i) => make(i)));
+  results.list.push({ name, ...r });
+  console.log(`  ${name}: p95 ${ms(r.p95)}`);
+}
+
+console.log('Exports');
+async function exportRun(name, url, throttle = null) {
+  const started = performance.now();
+  let peakRss = memory(server.pid).rssMb;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, memory(server.pid).rssMb);
+  }, 50);
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal });
+  const reader = response.body.getReader();
+  let bytes = 0;
+  let lines = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+      if (throttle) {
+        await new Promise((resolve) => setTimeout(resolve, throttle.pauseMs));
+        if (performance.now() - started > throttle.forMs) {
+          controller.abort();
+          break;
+        }
+      }
+    }
+  } catch (error) {
+    if (!throttle) throw error;
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const r = { name, seconds, bytes, lines, peakRss, rssAfter: memory(server.pid).rssMb };
+  results.exports.push(r);
+  console.log(
+    `  ${name}: ${seconds.toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, server RSS peak ${peakRss.toFixed(0)} MB`,
+  );
+  return r;
+}
+const { rows: programCounts } = await db.query(`
+  select program_id, count(*)::int as n from observations where is_public group by 1 order by 1`);
+const countOf = (id) => programCounts.find((p) => Number(p.program_id) === id).n;
+const csv = await exportRun(
+  `CSV, programme 1 (${countOf(1).toLocaleString('en')} rows)`,
+  `${base}/programs/1/export.csv`,
+);
+csv.rows = csv.lines - 1;
+const geojson = await exportRun(
+  `GeoJSON, programme 2 (${countOf(2).toLocaleString('en')} features)`,
+  `${base}/programs/2/export.geojson`,
+);
+geojson.rows = countOf(2);
+const dwca = await exportRun(
+  `Darwin Core Archive, programme 2 (${countOf(2).toLocaleString('en')} occurrences, zipped)`,
+  `${base}/programs/2/export.dwca.zip`,
+);
+dwca.rows = countOf(2);
+const slow = await exportRun(
+  'CSV, programme 1, read slowly for 10 s then dropped (backpressure)',
+  `${base}/programs/1/export.csv`,
+  { pauseMs: 20, forMs: 10_000 },
+);
+await new Promise((resolve) => setTimeout(resolve, 1000));
+const memoryAtEnd = memory(server.pid);
+
+// ---- Report ----------------------------------------------------------------------------------------
+
+server.kill('SIGTERM');
+await new Promise((resolve) => server.once('exit', resolve));
+const { rows: sizes } = await db.query(`
+  select pg_size_pretty(pg_database_size(current_database())) as db,
+    pg_size_pretty(pg_total_relation_size('observation_cells')) as cells,
+    (select count(*) from observation_cells)::int as cell_rows,
+    (select count(*) from observations)::int as observations,
+    (select count(*) from observations where not is_public)::int as hidden,
+    (select count(*) from observations where public_geom is distinct from geom)::int as blurred,
+    split_part(version(), ' ', 2) as postgres`);
+await db.end();
+if (!KEEP) await dropBenchDatabase();
+rmSync(dataDir, { recursive: true, force: true });
+
+const tileMiss = results.tiles.filter((t) => t.p95 >= TILE_TARGET_MS);
+const listMiss = results.list.filter((t) => t.p95 >= LIST_TARGET_MS);
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const lines = [
+  '# Reading observations back: tiles, list, exports on 1,000,000 observations',
+  '',
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ` +
+    `Node ${process.version}, PostgreSQL ${sizes[0].postgres}, by \`npm run bench observations\`. ` +
+    `Load average at the start ${loadAtStart}, at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} ` +
+    '(the machine is shared: other work running meanwhile slows every figure).',
+  '',
+  `Data (bench/generate-observations.mjs): ${sizes[0].observations.toLocaleString('en')} observations in four programmes ` +
+    `(40/25/20/15 %), ~2000 taxa (Zipf-like, 2.5 % sensitive: ${sizes[0].blurred.toLocaleString('en')} blurred points), ` +
+    `5000 observers, 70 % of points around 25 hotspots per programme, 10 % with a photo, ${sizes[0].hidden.toLocaleString('en')} not public. ` +
+    `Database ${sizes[0].db}; observation_cells ${sizes[0].cell_rows.toLocaleString('en')} rows, ${sizes[0].cells}.` +
+    (generation ? ` Generated in ${generation.seconds} s.` : ''),
+  '',
+  'The server (apps/api/dist/main.js, pool of 10 connections) runs as a child process; one client sends ' +
+    `one request at a time over keep-alive HTTP and times it to the last byte, ${REQUESTS_PER_CASE} requests per case, ` +
+    'as the public (no account). Tiles are distinct (no cache) where the zoom has that many; at low zoom the same ' +
+    'few tiles are asked again (each computed anew: there is no server-side tile cache).',
+  '',
+  `## Vector tiles (target: p95 < ${TILE_TARGET_MS} ms at every zoom)`,
+  '',
+  row(['zoom', 'distinct tiles', 'p50', 'p95', 'max', 'avg size', 'answers']),
+  row(['---', '---', '---', '---', '---', '---', '---']),
+  ...results.tiles.map((t) =>
+    row([
+      `z${t.z}`,
+      t.distinct,
+      ms(t.p50),
+      `**${ms(t.p95)}**`,
+      ms(t.max),
+      `${t.avgKb.toFixed(1)} kB`,
+      t.statuses,
+    ]),
+  ),
+  '',
+  `Revalidation (If-None-Match, z12): p50 ${ms(results.revalidation.p50)}, p95 ${ms(results.revalidation.p95)} (304).`,
+  '',
+  'With filters (cells are then counted on the fly instead of read from observation_cells):',
+  '',
+  row(['filter', 'zoom', 'p50', 'p95', 'max', 'avg size']),
+  row(['---', '---', '---', '---', '---', '---']),
+  ...results.tileFilters.map((t) =>
+    row([t.name, `z${t.z}`, ms(t.p50), ms(t.p95), ms(t.max), `${t.avgKb.toFixed(1)} kB`]),
+  ),
+  '',
+  `## Observation list (target: p95 < ${LIST_TARGET_MS} ms; 50 items a page unless said)`,
+  '',
+  row(['case', 'p50', 'p95', 'max', 'avg size']),
+  row(['---', '---', '---', '---', '---']),
+  ...results.list.map((t) =>
+    row([t.name, ms(t.p50), `**${ms(t.p95)}**`, ms(t.max), `${t.avgKb.toFixed(1)} kB`]),
+  ),
+  '',
+  '## Exports (streamed; server memory sampled every 50 ms)',
+  '',
+  row(['export', 'time', 'rows/s', 'MB/s', 'size', 'server RSS peak during']),
+  row(['---', '---', '---', '---', '---', '---']),
+  ...[csv, geojson, dwca].map((e) =>
+    row([
+      e.name,
+      `${e.seconds.toFixed(1)} s`,
+      Math.round(e.rows / e.seconds).toLocaleString('en'),
+      (e.bytes / 1e6 / e.seconds).toFixed(1),
+      `${(e.bytes / 1e6).toFixed(1)} MB`,
+      `${e.peakRss.toFixed(0)} MB`,
+    ]),
+  ),
+  row([
+    slow.name,
+    `${slow.seconds.toFixed(1)} s`,
+    '',
+    '',
+    `${(slow.bytes / 1e6).toFixed(1)} MB read`,
+    `${slow.peakRss.toFixed(0)} MB`,
+  ]),
+  '',
+  `Server memory: RSS ${memoryAtStart.rssMb.toFixed(0)} MB after start and warm-up, ${memoryAtEnd.rssMb.toFixed(0)} MB at the end; ` +
+    `peak RSS of the whole run (VmHWM) ${memoryAtEnd.peakMb.toFixed(0)} MB.`,
+  '',
+  '## Verdict',
+  '',
+  tileMiss.length === 0
+    ? `Tiles: every zoom under ${TILE_TARGET_MS} ms at p95.`
+    : `Tiles: target missed at ${tileMiss.map((t) => `z${t.z} (${ms(t.p95)}, +${ms(t.p95 - TILE_TARGET_MS)})`).join(', ')}.`,
+  listMiss.length === 0
+    ? `List: every case under ${LIST_TARGET_MS} ms at p95.`
+    : `List: target missed for ${listMiss.map((t) => `${t.name} (${ms(t.p95)}, +${ms(t.p95 - LIST_TARGET_MS)})`).join('; ')}.`,
+  '',
+];
+const report = lines.join('\n');
+console.log(`\n${report}`);
+writeFileSync(path.join(import.meta.dirname, 'results/observations.md'), report);
