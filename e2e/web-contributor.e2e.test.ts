@@ -293,7 +293,8 @@ describe('the web app for observers', () => {
     const visitor = await browser.newPage({ viewport: DESKTOP, locale: 'en-GB' });
     await visitor.goto(`${platform.url}/en/login`);
     await visitor.getByRole('link', { name: 'Forgotten password?' }).click();
-    await visitor.getByLabel('E-mail address').fill(email);
+    await visitor.waitForURL('**/en/forgot-password');
+    await visitor.getByLabel('E-mail address', { exact: true }).fill(email);
     await visitor.getByRole('button', { name: 'Send the link' }).click();
     await visitor.getByText(`If ${email} has an account`).waitFor();
     const mail = await sink.waitForMail(email, /new password/, 20_000);
