@@ -12,11 +12,7 @@ export class WebBuildMissingError extends Error {}
  * Loads the SSR web app. It fetches `/api/...` from `apiUrl` while rendering, so the API must
  * listen there by the time the first page is asked for.
  */
-export async function loadWebHandler(
-  buildDir: string,
-  apiUrl: string,
-  publicUrl: string,
-): Promise<WebHandler> {
+export async function loadWebHandler(buildDir: string, apiUrl: string): Promise<WebHandler> {
   const entry = path.join(buildDir, 'handler.js');
   if (!existsSync(entry)) {
     throw new WebBuildMissingError(
@@ -25,8 +21,6 @@ export async function loadWebHandler(
   }
   // SvelteKit reads its private environment once, when the handler module is first imported.
   process.env.API_INTERNAL_URL ??= apiUrl;
-  // adapter-node builds absolute URLs (canonical, og:url, sitemap) and checks form origins from it.
-  process.env.ORIGIN ??= publicUrl;
   const module = (await import(pathToFileURL(entry).href)) as { handler: WebHandler };
   return module.handler;
 }
