@@ -32,7 +32,7 @@ describe('embedded Citizen in a browser', () => {
   });
 
   it('server-renders the home page with the programmes', async () => {
-    const html = await (await fetch(`${platform.url}/`)).text();
+    const html = await (await fetch(`${platform.url}/fr`)).text();
     expect(html).toMatch(/Oiseaux du parc de la Tête d(&#39;|')Or/);
     expect(html).toContain('Faune de Chartreuse');
   });
@@ -44,19 +44,19 @@ describe('embedded Citizen in a browser', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${platform.url}/`);
+    await page.goto(`${platform.url}/fr`);
     await page
       .getByRole('link', { name: /Tête d'Or/ })
       .first()
       .click();
-    await page.waitForURL(`**/programs/${programme.id}`);
+    await page.waitForURL(`**/fr/programs/${programme.id}`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
       "Tête d'Or",
     );
 
-    const map = page.locator('[data-map-state]');
-    await map.and(page.locator('[data-map-state="idle"]')).waitFor({ timeout: 60_000 });
-    const rendered = Number(await map.getAttribute('data-rendered-observations'));
+    const map = page.locator('[data-rendered-observations]');
+    await page.locator('[data-map-state="idle"]').first().waitFor({ timeout: 60_000 });
+    const rendered = Number(await map.first().getAttribute('data-rendered-observations'));
     expect(rendered).toBe(programme.observationCount);
     await screenshot(page, 'programme-desktop');
     expect(errors).toEqual([]);
