@@ -405,7 +405,7 @@ describe('HTTPS (docker-compose.tls.yml)', () => {
   });
 
   it('serves the pages and the API over HTTPS, with HSTS', async () => {
-    for (const page of ['/', '/api/health']) {
+    for (const page of ['/en', '/api/health']) {
       const reply = await request(`${proxy.https}${page}`, { ca });
       expect(reply.status, page).toBe(200);
       expect(reply.headers['strict-transport-security'], page).toBe('max-age=31536000');
