@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Locale } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
+import { insertCustomForm, updateCustomForm } from '../forms/custom-forms.repository.js';
 import { pointSql } from '../observations/write.repository.js';
 import { displayName } from '../taxonomy/names.js';
 
@@ -183,30 +184,8 @@ export function createSitesRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
-    async insertForm(trx: Executor, name: string, jsonSchema: unknown, uiSchema: unknown) {
-      const { id } = await trx
-        .insertInto('custom_forms')
-        .values({
-          name,
-          json_schema: JSON.stringify(jsonSchema),
-          ui_schema: JSON.stringify(uiSchema ?? {}),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return id;
-    },
-
-    async updateForm(trx: Executor, id: number, jsonSchema: unknown, uiSchema: unknown) {
-      await trx
-        .updateTable('custom_forms')
-        .set({
-          json_schema: JSON.stringify(jsonSchema),
-          ui_schema: JSON.stringify(uiSchema ?? {}),
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute();
-    },
+    insertForm: insertCustomForm,
+    updateForm: updateCustomForm,
 
     async deleteForms(trx: Executor, ids: (number | null)[]) {
       const present = ids.filter((id): id is number => id !== null);
