@@ -244,6 +244,7 @@ describeOnEngines('programme administration', (database) => {
         .json<{ items: { id: string }[] }>()
         .items.map((o) => o.id);
     expect(await publicList()).toEqual([]);
+    expect((await services.programs.getForAdmin(program.id)).observationCount).toBe(0);
     await sql`update observations set validation_status = 'certain' where id = ${saved.id}`.execute(
       database().db,
     );

@@ -1,8 +1,11 @@
 import { sql, type InsertObject, type Kysely, type Transaction, type UpdateObject } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { insertCustomForm, updateCustomForm } from '../forms/custom-forms.repository.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
+// Counts are what the public sees: hidden observations, and unvalidated ones where the programme
+// shows only validated observations, are left out.
 const summaryColumns = [
   'p.id',
   'p.slug',
@@ -10,12 +13,12 @@ const summaryColumns = [
   'p.title',
   'p.short_description',
   'p.image_media_id',
-  sql<number>`(select count(*) from observations o where o.program_id = p.id)::int`.as(
+  sql<number>`(select count(*) from observations o where o.program_id = p.id and o.is_public)::int`.as(
     'observation_count',
   ),
   sql<number>`(
     select count(distinct t.cd_ref) from observations o join taxa t on t.cd_nom = o.cd_nom
-    where o.program_id = p.id)::int`.as('species_count'),
+    where o.program_id = p.id and o.is_public)::int`.as('species_count'),
   sql<number[]>`array[ST_XMin(p.area), ST_YMin(p.area), ST_XMax(p.area), ST_YMax(p.area)]`.as(
     'bbox',
   ),
@@ -94,30 +97,8 @@ export function createProgramsRepository(db: Kysely<DB>) {
       return db.selectFrom('projects').select('id').where('id', '=', id).executeTakeFirst();
     },
 
-    async insertForm(trx: Executor, name: string, jsonSchema: unknown, uiSchema: unknown) {
-      const { id } = await trx
-        .insertInto('custom_forms')
-        .values({
-          name,
-          json_schema: JSON.stringify(jsonSchema),
-          ui_schema: JSON.stringify(uiSchema ?? {}),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return id;
-    },
-
-    updateForm(trx: Executor, id: number, jsonSchema: unknown, uiSchema: unknown) {
-      return trx
-        .updateTable('custom_forms')
-        .set({
-          json_schema: JSON.stringify(jsonSchema),
-          ui_schema: JSON.stringify(uiSchema ?? {}),
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute();
-    },
+    insertForm: insertCustomForm,
+    updateForm: updateCustomForm,
 
     async insert(trx: Executor, values: InsertObject<DB, 'programs'>) {
       const { id } = await trx
