@@ -1,19 +1,10 @@
-import type { Kysely } from 'kysely';
 import { LOCALES, type Locale } from '@citizen/shared';
-import type { AuditEvent } from '../audit/audit.js';
+import type { AuditEvent, AuditLog } from '../audit/audit.js';
 import type { Config } from '../config/config.js';
-import type { DB } from '../db/schema.js';
 import type { Mailer } from '../mail/mailer.js';
 import { renderMail } from '../mail/templates.js';
 import type { ValidationRepository } from './validation.repository.js';
 import type { Judgement, ValidationHooks } from './validation.service.js';
-
-type Audit = {
-  record(
-    record: { event: AuditEvent; actorId?: number | null; details?: Record<string, unknown> },
-    executor?: Kysely<DB>,
-  ): Promise<void>;
-};
 
 const TOLD = new Set<Judgement['kind']>(['validated', 'reidentified', 'question']);
 
@@ -25,7 +16,7 @@ const TOLD = new Set<Judgement['kind']>(['validated', 'reidentified', 'question'
 export function createValidationHooks(
   repository: ValidationRepository,
   mailer: Mailer,
-  audit: Audit,
+  audit: AuditLog,
   badges: { refreshUsers(userIds: number[]): Promise<void> },
   config: Config,
 ): ValidationHooks {
