@@ -260,7 +260,11 @@ export function refreshSession(fetch: Fetch): Promise<boolean> {
 // ---- Loads -----------------------------------------------------------------------------------
 
 /** For load functions: a failure becomes SvelteKit's error page with the API's message. */
-async function getJson<T>(fetch: Fetch, path: string, { revalidate = false } = {}): Promise<T> {
+export async function getJson<T>(
+  fetch: Fetch,
+  path: string,
+  { revalidate = false } = {},
+): Promise<T> {
   try {
     return await request<T>(fetch, 'GET', path, undefined, undefined, revalidate);
   } catch (cause) {

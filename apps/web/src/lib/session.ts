@@ -1,5 +1,5 @@
-import { redirect } from '@sveltejs/kit';
-import type { Me } from '@citizen/shared';
+import { error, redirect } from '@sveltejs/kit';
+import type { Me, Role } from '@citizen/shared';
 import { resolve } from '$app/paths';
 import type { Locale } from './i18n/locales';
 
@@ -8,4 +8,11 @@ export function requireMe(me: Me | null, lang: Locale, url: URL): Me {
   if (me) return me;
   const login = resolve('/[lang=locale]/login', { lang });
   redirect(303, `${login}?redirect=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/** For the loads of back-office pages: the user when they hold one of `roles`, else a 403 page. */
+export function requireRole(me: Me | null, roles: readonly Role[], lang: Locale, url: URL): Me {
+  const user = requireMe(me, lang, url);
+  if (!roles.includes(user.role)) error(403, 'This page is for the team running the site.');
+  return user;
 }

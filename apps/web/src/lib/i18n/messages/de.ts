@@ -1,6 +1,16 @@
 import type { Messages } from './en';
+import { sitesDe } from './sites.de';
+import { validationDe } from './validation.de';
+import { adminProgramsDe } from './admin-programs.de';
+import { adminCatalogueDe } from './admin-catalogue.de';
+import { adminPeopleDe } from './admin-people.de';
 
 export const de: Messages = {
+  ...sitesDe,
+  ...validationDe,
+  ...adminProgramsDe,
+  ...adminCatalogueDe,
+  ...adminPeopleDe,
   // Site
   'nav.skip': 'Zum Inhalt springen',
   'nav.menu': 'Menü',
@@ -374,4 +384,23 @@ export const de: Messages = {
   'map.ctrl.gesturesWindows': 'Strg + Mausrad zum Zoomen der Karte',
   'map.ctrl.gesturesMac': '⌘ + Mausrad zum Zoomen der Karte',
   'map.ctrl.gesturesMobile': 'Karte mit zwei Fingern bewegen',
+
+  // Back office and validation entry points
+  'nav.validation': 'Validierung',
+  'nav.admin': 'Verwaltung',
+  'admin.title': 'Verwaltung',
+  'admin.nav': 'Verwaltungsbereiche',
+  'admin.intro':
+    'Die Website verwalten: Programme, Arten, Personen und Einstellungen. Jede Änderung wird protokolliert und gilt sofort.',
+  'admin.section.overview': 'Übersicht',
+  'admin.section.programs': 'Programme',
+  'admin.section.speciesLists': 'Artenlisten',
+  'admin.section.taxonomy': 'Taxonomie',
+  'admin.section.areas': 'Gebiete',
+  'admin.section.badges': 'Abzeichen',
+  'admin.section.users': 'Benutzer',
+  'admin.section.moderation': 'Moderation',
+  'admin.section.settings': 'Einstellungen',
+  'admin.section.pages': 'Seiten',
+  'admin.section.audit': 'Prüfprotokoll',
 };

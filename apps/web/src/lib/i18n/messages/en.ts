@@ -1,11 +1,22 @@
 import type { Message } from '../translate';
+import { sitesEn } from './sites.en';
+import { validationEn } from './validation.en';
+import { adminProgramsEn } from './admin-programs.en';
+import { adminCatalogueEn } from './admin-catalogue.en';
+import { adminPeopleEn } from './admin-people.en';
 
 /**
- * The interface's texts in English: the reference catalogue. fr.ts and de.ts must have exactly
+ * The interface's texts in English: the reference catalogue. Sections (sites, admin...) live in
+ * their own files, one per language, and are spread in here. fr.ts and de.ts must have exactly
  * the same keys (the type checker says so). {name} is a placeholder; plural messages pick a form
  * from {count}.
  */
 export const en = {
+  ...sitesEn,
+  ...validationEn,
+  ...adminProgramsEn,
+  ...adminCatalogueEn,
+  ...adminPeopleEn,
   // Site
   'nav.skip': 'Skip to main content',
   'nav.menu': 'Menu',
@@ -362,7 +373,29 @@ export const en = {
   'map.ctrl.gesturesWindows': 'Use Ctrl + scroll to zoom the map',
   'map.ctrl.gesturesMac': 'Use ⌘ + scroll to zoom the map',
   'map.ctrl.gesturesMobile': 'Use two fingers to move the map',
+
+  // Back office and validation entry points
+  'nav.validation': 'Validation',
+  'nav.admin': 'Administration',
+  'admin.title': 'Administration',
+  'admin.nav': 'Administration sections',
+  'admin.intro':
+    'Run the site: programmes, species, people and settings. Every change is logged and takes effect at once.',
+  'admin.section.overview': 'Overview',
+  'admin.section.programs': 'Programmes',
+  'admin.section.speciesLists': 'Species lists',
+  'admin.section.taxonomy': 'Taxonomy',
+  'admin.section.areas': 'Areas',
+  'admin.section.badges': 'Badges',
+  'admin.section.users': 'Users',
+  'admin.section.moderation': 'Moderation',
+  'admin.section.settings': 'Settings',
+  'admin.section.pages': 'Pages',
+  'admin.section.audit': 'Audit log',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, Message>;
+
+/** A section's translation: exactly the keys of its English section. */
+export type Section<T> = Record<keyof T, Message>;

@@ -1,6 +1,16 @@
 import type { Messages } from './en';
+import { sitesFr } from './sites.fr';
+import { validationFr } from './validation.fr';
+import { adminProgramsFr } from './admin-programs.fr';
+import { adminCatalogueFr } from './admin-catalogue.fr';
+import { adminPeopleFr } from './admin-people.fr';
 
 export const fr: Messages = {
+  ...sitesFr,
+  ...validationFr,
+  ...adminProgramsFr,
+  ...adminCatalogueFr,
+  ...adminPeopleFr,
   // Site
   'nav.skip': 'Aller au contenu',
   'nav.menu': 'Menu',
@@ -372,4 +382,23 @@ export const fr: Messages = {
   'map.ctrl.gesturesWindows': 'Utilisez Ctrl + molette pour zoomer la carte',
   'map.ctrl.gesturesMac': 'Utilisez ⌘ + molette pour zoomer la carte',
   'map.ctrl.gesturesMobile': 'Utilisez deux doigts pour déplacer la carte',
+
+  // Back office and validation entry points
+  'nav.validation': 'Validation',
+  'nav.admin': 'Administration',
+  'admin.title': 'Administration',
+  'admin.nav': 'Rubriques d’administration',
+  'admin.intro':
+    'Gérez le site : programmes, espèces, personnes et réglages. Chaque modification est journalisée et s’applique immédiatement.',
+  'admin.section.overview': 'Vue d’ensemble',
+  'admin.section.programs': 'Programmes',
+  'admin.section.speciesLists': 'Listes d’espèces',
+  'admin.section.taxonomy': 'Taxonomie',
+  'admin.section.areas': 'Zones',
+  'admin.section.badges': 'Badges',
+  'admin.section.users': 'Utilisateurs',
+  'admin.section.moderation': 'Modération',
+  'admin.section.settings': 'Réglages',
+  'admin.section.pages': 'Pages',
+  'admin.section.audit': 'Journal d’audit',
 };

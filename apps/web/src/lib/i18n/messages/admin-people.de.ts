@@ -1,0 +1,4 @@
+import type { Section } from './en';
+import type { adminPeopleEn } from './admin-people.en';
+
+export const adminPeopleDe: Section<typeof adminPeopleEn> = {};

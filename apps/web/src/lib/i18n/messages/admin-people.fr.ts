@@ -1,0 +1,4 @@
+import type { Section } from './en';
+import type { adminPeopleEn } from './admin-people.en';
+
+export const adminPeopleFr: Section<typeof adminPeopleEn> = {};

@@ -1,0 +1,7 @@
+import { requireRole } from '$lib/session';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = async ({ parent, params, url }) => {
+  const me = requireRole((await parent()).me, ['validator', 'admin'], params.lang, url);
+  return { me };
+};
