@@ -94,6 +94,35 @@ export const AdminBadgeRule = Type.Object({
 });
 export type AdminBadgeRule = Static<typeof AdminBadgeRule>;
 
+/** GET /api/admin/badges/rules: every rule, and whether badges are on for the instance. */
+export const AdminBadgeRules = Type.Object({
+  items: Type.Array(AdminBadgeRule),
+  /** BADGES_ENABLED: off, rules can be edited but nobody earns badges and recompute is refused. */
+  enabled: Type.Boolean(),
+});
+export type AdminBadgeRules = Static<typeof AdminBadgeRules>;
+
+/** The classes, orders or families of the taxonomy, for a taxon_species rule's taxonName. */
+export const BadgeTaxonGroupQuery = Type.Object({
+  rank: BadgeTaxonRank,
+  /** The start of the name (case-insensitive); all when left out. */
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+});
+export type BadgeTaxonGroupQuery = Static<typeof BadgeTaxonGroupQuery>;
+
+export const BadgeTaxonGroups = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      /** As the rule's taxonName must give it (exact spelling). */
+      name: Type.String(),
+      /** Accepted species (and subspecies) of the group in the taxonomy. */
+      species: Type.Integer(),
+    }),
+  ),
+});
+export type BadgeTaxonGroups = Static<typeof BadgeTaxonGroups>;
+
 /** A badge a user holds. */
 export const EarnedBadge = Type.Object({
   ...BadgeRule.properties,

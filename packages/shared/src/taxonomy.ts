@@ -86,6 +86,11 @@ export const TaxonParams = Type.Object({ cdNom: Type.Integer({ minimum: 1 }) });
 // ---- Imports ----------------------------------------------------------------------------------
 
 export const TAXONOMY_FORMATS = ['taxref', 'dwc'] as const;
+
+/** Largest file a taxonomy import takes: a full TAXREF text file is about 250 MB. */
+export const TAXONOMY_IMPORT_MAX_BYTES = 2_000_000_000;
+/** Largest CSV file a species list import takes. */
+export const SPECIES_LIST_CSV_MAX_BYTES = 20_000_000;
 export type TaxonomyFormat = (typeof TAXONOMY_FORMATS)[number];
 
 export const ImportRowError = Type.Object({

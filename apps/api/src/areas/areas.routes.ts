@@ -1,19 +1,22 @@
 import { Type } from 'typebox';
-import { ErrorResponse } from '@citizen/shared';
+import {
+  AREA_CODE_PROPERTIES,
+  AREA_FILE_MAX_BYTES,
+  AREA_NAME_PROPERTIES,
+  Area,
+  AreaImportReport,
+  AreaKind,
+  AreaKinds,
+  ErrorResponse,
+} from '@citizen/shared';
 import { onlyFor } from '../auth/guards.js';
 import { BadRequestError } from '../http/errors.js';
 import { recordAction } from '../audit/record-action.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
-import { AreaImportReport } from './areas.service.js';
 
-const Area = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  code: Type.String(),
-  name: Type.String(),
-});
+const adminErrors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
 export function areasRoutes(app: App, services: Services) {
   const { areas } = services;
@@ -30,30 +33,63 @@ export function areasRoutes(app: App, services: Services) {
     async (request) => ({ items: await areas.list(request.query.kind) }),
   );
 
+  app.get(
+    '/admin/areas/kinds',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: ['admin: areas'],
+        summary: 'Each kind of area with its number of areas and its last change',
+        response: { 200: AreaKinds, ...adminErrors },
+      },
+    },
+    async () => ({ items: await areas.kinds() }),
+  );
+
+  app.delete(
+    '/admin/areas/kinds/:kind',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: ['admin: areas'],
+        summary: 'Delete every area of a kind',
+        description:
+          'Observations keep the municipality they were given; new observations in those places get none until areas are imported again.',
+        params: Type.Object({ kind: AreaKind }),
+        response: { 204: Type.Null(), ...adminErrors, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await areas.removeKind(request.params.kind);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.post(
     '/admin/areas/import',
     {
       preValidation: onlyFor('admin'),
       schema: {
         tags: ['admin: areas'],
-        summary:
-          'Import areas of one kind from a GeoJSON FeatureCollection (multipart: `kind`, `file`)',
-        response: {
-          200: AreaImportReport,
-          400: ErrorResponse,
-          401: ErrorResponse,
-          403: ErrorResponse,
-          413: ErrorResponse,
-        },
+        summary: 'Import areas of one kind from a GeoJSON FeatureCollection',
+        description: `Multipart form: \`file\` (a GeoJSON FeatureCollection of polygons or multipolygons in WGS 84, at most ${AREA_FILE_MAX_BYTES / 1e6} MB), \`kind\` (lower-case letters and underscores; default \`municipality\`, the kind that gives observations their municipality), and optionally \`codeProperty\` and \`nameProperty\`: the feature properties holding each area's code and name. Without them, the first of ${AREA_CODE_PROPERTIES.join(', ')} (code) and of ${AREA_NAME_PROPERTIES.join(', ')} (name) that the first feature has.
+
+Areas are matched on (kind, code): importing again updates them. All or nothing: a feature without a code or a name, with a code already given, or with a bad geometry rejects the file (400, naming the feature by its position).`,
+        consumes: ['multipart/form-data'],
+        response: { 200: AreaImportReport, ...adminErrors, 413: ErrorResponse, 415: ErrorResponse },
       },
     },
     async (request) => {
-      const { files, fields } = await readUploads(request, { maxFiles: 1, maxBytes: 200_000_000 });
+      const { files, fields } = await readUploads(request, {
+        maxFiles: 1,
+        maxBytes: AREA_FILE_MAX_BYTES,
+      });
       const [file] = files;
       if (!file) throw new BadRequestError('Send the areas as a GeoJSON file');
       const report = await areas.importGeoJson(
-        fields.kind ?? 'municipality',
+        fields.kind?.trim() || 'municipality',
         file.bytes.toString('utf8'),
+        { codeProperty: fields.codeProperty, nameProperty: fields.nameProperty },
       );
       await recordAction(services, request, 'areas_imported', report);
       return report;

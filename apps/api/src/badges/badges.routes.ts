@@ -1,10 +1,13 @@
 import { Type } from 'typebox';
 import {
   AdminBadgeRule,
+  AdminBadgeRules,
   BadgeRecomputeReport,
   BadgeRule,
   BadgeRuleInput,
   BadgeRulePatch,
+  BadgeTaxonGroupQuery,
+  BadgeTaxonGroups,
   ErrorResponse,
   IdParams,
   Leaderboard,
@@ -105,6 +108,23 @@ export function badgesRoutes(app: App, { badges, photos, config }: Services) {
     },
   );
 
+  app.get(
+    '/programs/:id/badge-settings',
+    {
+      schema: {
+        tags,
+        summary:
+          "Whether a programme's observations and visits count towards badges, and whether it shows a leaderboard (both false when badges are off on this instance)",
+        params: IdParams,
+        response: { 200: ProgramBadgeSettings, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return badges.publicProgramSettings(request.params.id);
+    },
+  );
+
   // Administration.
 
   app.get(
@@ -114,10 +134,26 @@ export function badgesRoutes(app: App, { badges, photos, config }: Services) {
       schema: {
         tags: adminTags,
         summary: 'Every badge rule, active or not, with its number of holders',
-        response: { 200: Type.Object({ items: Type.Array(AdminBadgeRule) }), ...errors },
+        description:
+          '`enabled` tells whether badges are on for the instance (BADGES_ENABLED): off, rules can be edited but nobody earns them.',
+        response: { 200: AdminBadgeRules, ...errors },
       },
     },
-    async () => ({ items: await badges.listRules() }),
+    async () => ({ items: await badges.listRules(), enabled: badges.enabled }),
+  );
+
+  app.get(
+    '/admin/badges/taxon-groups',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: adminTags,
+        summary: "The taxonomy's classes, orders or families, for a taxonomic rule's taxonName",
+        querystring: BadgeTaxonGroupQuery,
+        response: { 200: BadgeTaxonGroups, ...errors },
+      },
+    },
+    async (request) => ({ items: await badges.taxonGroups(request.query) }),
   );
 
   app.post(

@@ -10,10 +10,12 @@ import {
   SpeciesListInput,
   SpeciesListPictureInput,
   SpeciesLists,
+  SPECIES_LIST_CSV_MAX_BYTES,
 } from '@citizen/shared';
-import { onlyFor } from '../auth/guards.js';
+import { onlyFor, requireRole } from '../auth/guards.js';
 import { BadRequestError } from '../http/errors.js';
 import type { App } from '../http/types.js';
+import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
 import { readLines } from '../taxonomy/text-input.js';
 import { spoolUploads } from '../taxonomy/uploads.js';
@@ -26,10 +28,9 @@ const errors = {
   404: ErrorResponse,
   409: ErrorResponse,
 };
-const LIST_CSV_MAX_BYTES = 20_000_000;
 
 /** Species list management: administrators only. */
-export function speciesListsRoutes(app: App, { speciesLists, config }: Services) {
+export function speciesListsRoutes(app: App, { speciesLists, photos, config }: Services) {
   const tags = ['admin: species lists'];
   const admin = onlyFor('admin');
   const lang = (query: { lang?: Locale | undefined }) => query.lang ?? config.defaultLocale;
@@ -85,7 +86,7 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
     async (request) => {
       const upload = await spoolUploads(request, {
         fileFields: ['file'],
-        maxBytes: LIST_CSV_MAX_BYTES,
+        maxBytes: SPECIES_LIST_CSV_MAX_BYTES,
       });
       try {
         const name = upload.fields.name?.trim();
@@ -153,6 +154,63 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
     },
   );
 
+  const PictureParams = Type.Object({
+    id: Type.Integer({ minimum: 1 }),
+    cdNom: Type.Integer({ minimum: 1 }),
+  });
+
+  app.post(
+    '/admin/species-lists/:id/taxa/:cdNom/picture',
+    {
+      preValidation: admin,
+      schema: {
+        tags,
+        summary: "Upload the list's picture of one of its taxa (multipart field `file`)",
+        description:
+          'A JPEG, PNG, WebP or AVIF image (its content is checked, whatever its name says), at most PHOTO_MAX_BYTES; it replaces the picture the taxon had in this list.',
+        consumes: ['multipart/form-data'],
+        params: PictureParams,
+        querystring: LangQuery,
+        response: { 200: SpeciesListEntry, ...errors, 413: ErrorResponse, 415: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const { id, cdNom } = request.params;
+      await speciesLists.requireEntry(id, cdNom);
+      const { files } = await readUploads(request, {
+        maxFiles: 1,
+        maxBytes: config.photos.maxBytes,
+      });
+      const [file] = files;
+      if (!file) throw new BadRequestError('Send the picture in the field "file"');
+      await photos.saveWith(
+        [{ bytes: file.bytes, filename: file.filename, licence: 'CC0-1.0', author: null }],
+        user.id,
+        (trx, [mediaId]) => speciesLists.setUploadedPicture(trx, id, cdNom, mediaId!),
+      );
+      return speciesLists.entry(id, cdNom, lang(request.query));
+    },
+  );
+
+  app.delete(
+    '/admin/species-lists/:id/taxa/:cdNom/picture',
+    {
+      preValidation: admin,
+      schema: {
+        tags,
+        summary: "Remove the list's picture of one of its taxa",
+        params: PictureParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id, cdNom } = request.params;
+      await speciesLists.setPicture(id, cdNom, {}, config.defaultLocale);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.put(
     '/admin/species-lists/:id/taxa/:cdNom/picture',
     {
@@ -162,10 +220,7 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
         summary: "Set or remove the list's picture of one of its taxa",
         description:
           '`mediaId` (an uploaded photo) or `url` (http(s) or a path); both null or left out removes the picture.',
-        params: Type.Object({
-          id: Type.Integer({ minimum: 1 }),
-          cdNom: Type.Integer({ minimum: 1 }),
-        }),
+        params: PictureParams,
         querystring: LangQuery,
         body: SpeciesListPictureInput,
         response: { 200: SpeciesListEntry, ...errors },

@@ -183,8 +183,15 @@ export function createSpeciesListsService(db: Kysely<DB>) {
     async remove(id: number): Promise<void> {
       const list = await summary(db, id);
       if (list.programCount > 0) {
+        const users = await db
+          .selectFrom('programs')
+          .select('title')
+          .where('species_list_id', '=', id)
+          .orderBy('title')
+          .execute();
+        const titles = users.map((p) => `"${p.title}"`).join(', ');
         throw new ConflictError(
-          `Species list ${id} is used by ${list.programCount} programme(s); give them another list first`,
+          `The species list "${list.name}" is used by the programme${users.length === 1 ? '' : 's'} ${titles}; give ${users.length === 1 ? 'it' : 'them'} another list first`,
         );
       }
       await db.deleteFrom('species_lists').where('id', '=', id).execute();
@@ -217,6 +224,47 @@ export function createSpeciesListsService(db: Kysely<DB>) {
         .where('id', '=', id)
         .execute();
       return (await entries(id, lang)).find((e) => e.cdNom === cdNom)!;
+    },
+
+    /** Checks that the taxon is in the list (404 otherwise), e.g. before reading an upload. */
+    async requireEntry(id: number, cdNom: number): Promise<void> {
+      await summary(db, id);
+      const entry = await db
+        .selectFrom('species_list_taxa')
+        .select('cd_nom')
+        .where('list_id', '=', id)
+        .where('cd_nom', '=', cdNom)
+        .executeTakeFirst();
+      if (!entry) throw new NotFoundError(`Taxon ${cdNom} is not in species list ${id}`);
+    },
+
+    /** Makes an uploaded picture (in `trx`, from photos.saveWith) the list's picture of a taxon. */
+    async setUploadedPicture(
+      trx: Transaction<DB>,
+      id: number,
+      cdNom: number,
+      mediaId: string,
+    ): Promise<void> {
+      const updated = await trx
+        .updateTable('species_list_taxa')
+        .set({ picture_media_id: mediaId, picture_url: null })
+        .where('list_id', '=', id)
+        .where('cd_nom', '=', cdNom)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) {
+        throw new NotFoundError(`Taxon ${cdNom} is not in species list ${id}`);
+      }
+      await trx
+        .updateTable('species_lists')
+        .set({ updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async entry(id: number, cdNom: number, lang: Locale): Promise<SpeciesListEntry> {
+      const found = (await entries(id, lang)).find((e) => e.cdNom === cdNom);
+      if (!found) throw new NotFoundError(`Taxon ${cdNom} is not in species list ${id}`);
+      return found;
     },
 
     /**

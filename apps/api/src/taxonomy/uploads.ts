@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
+import { TAXONOMY_IMPORT_MAX_BYTES } from '@citizen/shared';
 import { BadRequestError, HttpError } from '../http/errors.js';
 
 /** Largest file an import accepts: a full TAXREF text file is about 250 MB, GBIF's Backbone 1 GB. */
-export const IMPORT_MAX_BYTES = 2_000_000_000;
+export const IMPORT_MAX_BYTES = TAXONOMY_IMPORT_MAX_BYTES;
 
 export type SpooledFile = { path: string; filename: string };
 

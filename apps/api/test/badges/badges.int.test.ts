@@ -128,6 +128,29 @@ describeOnEngines('badges', (database) => {
       expect(response.json<{ message: string }>().message).toMatch(message);
     });
 
+    it("tells the admin that badges are on, and suggests the taxonomy's groups for a taxonomic rule", async () => {
+      const rules = await call('GET', '/api/admin/badges/rules', admin);
+      expect(rules.json<{ enabled: boolean }>().enabled).toBe(true);
+      const groups = await call('GET', '/api/admin/badges/taxon-groups?rank=family&q=turd', admin);
+      expect(groups.statusCode, groups.body).toBe(200);
+      const items = groups.json<{ items: { name: string; species: number }[] }>().items;
+      expect(items.map((g) => g.name)).toEqual(['Turdidae']);
+      expect(items[0]!.species).toBeGreaterThanOrEqual(2);
+      const classes = await call('GET', '/api/admin/badges/taxon-groups?rank=class', admin);
+      expect(classes.json<{ items: { name: string }[] }>().items.map((g) => g.name)).toContain(
+        'Aves',
+      );
+      // LIKE's wildcards are taken as text.
+      const wildcard = await call('GET', '/api/admin/badges/taxon-groups?rank=order&q=%25', admin);
+      expect(wildcard.json<{ items: unknown[] }>().items).toEqual([]);
+      expect(
+        (await call('GET', '/api/admin/badges/taxon-groups?rank=genus', admin)).statusCode,
+      ).toBe(400);
+      expect(
+        (await call('GET', '/api/admin/badges/taxon-groups?rank=class', dana)).statusCode,
+      ).toBe(403);
+    });
+
     it('keeps the rules to admins, and lists the active ones publicly', async () => {
       const input = { kind: 'seniority', threshold: 1, name: { en: 'X' } };
       expect((await call('POST', '/api/admin/badges/rules', dana, input)).statusCode).toBe(403);
@@ -458,6 +481,14 @@ describeOnEngines('badges', (database) => {
         });
         expect(response.statusCode).toBe(201);
         expect(response.json<SavedObservation>().newBadges).toBeUndefined();
+        // The back office still lists (and edits) the rules, and says that badges are off.
+        const rules = await off.inject({
+          method: 'GET',
+          url: '/api/admin/badges/rules',
+          headers: admin.headers,
+        });
+        expect(rules.statusCode).toBe(200);
+        expect(rules.json<{ enabled: boolean }>().enabled).toBe(false);
       } finally {
         await off.close();
       }

@@ -12,7 +12,7 @@ import type {
 import type { App } from '../../src/http/types.js';
 import { testApp } from '../app.js';
 import { describeOnEngines } from '../engines.js';
-import { multipart } from '../images.js';
+import { jpegWithGps, multipart } from '../images.js';
 import {
   dwcArchive,
   editedTaxref,
@@ -75,6 +75,8 @@ describeOnEngines('taxonomy administration', (database) => {
       ['PUT', '/api/admin/species-lists/1'],
       ['DELETE', '/api/admin/species-lists/1'],
       ['PUT', '/api/admin/species-lists/1/taxa/4117/picture'],
+      ['POST', '/api/admin/species-lists/1/taxa/4117/picture'],
+      ['DELETE', '/api/admin/species-lists/1/taxa/4117/picture'],
     ] as const;
     for (const [method, url] of routes) {
       const json = method === 'GET' || method === 'DELETE' ? undefined : {};
@@ -237,6 +239,9 @@ describeOnEngines('taxonomy administration', (database) => {
     const programId = await insertProgram(database().db, 'garden', listId);
     const used = await send('DELETE', `/api/admin/species-lists/${listId}`, { headers: admin });
     expect(used.status).toBe(409);
+    expect(used.body.message).toBe(
+      'The species list "Birds of the garden" is used by the programme "garden"; give it another list first',
+    );
     await database().db.deleteFrom('programs').where('id', '=', programId).execute();
     expect(
       (await send('DELETE', `/api/admin/species-lists/${listId}`, { headers: admin })).status,
@@ -372,4 +377,46 @@ describeOnEngines('taxonomy administration', (database) => {
     const notInList = `/api/admin/species-lists/${listId}/taxa/2895/picture`;
     expect((await send('PUT', notInList, { headers: admin, json: {} })).status).toBe(404);
   });
+
+  it("uploads a list's picture of a taxon, checking that it is an image, and removes it", async () => {
+    const url = `/api/admin/species-lists/${listId}/taxa/4117/picture`;
+    const upload = (bytes: Buffer, filename = 'blackbird.jpg', target = url) =>
+      send('POST', `${target}?lang=en`, {
+        headers: admin,
+        form: multipart({}, [file('file', filename, bytes, 'image/jpeg')]),
+      });
+    const uploaded = await upload(await jpegWithGps({ width: 640, height: 480 }));
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(200);
+    const entry = uploaded.body as SpeciesListEntry;
+    expect(entry).toMatchObject({ cdNom: 4117, vernacularName: 'Common Blackbird' });
+    expect(entry.pictureMediaId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(entry.thumbnailUrl).toBe(`/api/media/${entry.pictureMediaId}/thumb`);
+    const thumb = await app.inject({ method: 'GET', url: entry.thumbnailUrl! });
+    expect(thumb.statusCode).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/webp');
+    // Pickers of programmes that use the list show it.
+    const detail = (await send('GET', `/api/admin/species-lists/${listId}`, { headers: admin }))
+      .body as SpeciesListDetail;
+    expect(detail.taxa.find((t) => t.cdNom === 4117)?.pictureMediaId).toBe(entry.pictureMediaId);
+
+    // The content is checked, not the name: a text file named .jpg is refused, and kept out.
+    const fake = await upload(Buffer.from('not a picture at all'));
+    expect(fake.status).toBe(415);
+    const kept = (await send('GET', `/api/admin/species-lists/${listId}`, { headers: admin }))
+      .body as SpeciesListDetail;
+    expect(kept.taxa.find((t) => t.cdNom === 4117)?.pictureMediaId).toBe(entry.pictureMediaId);
+    expect((await upload(Buffer.from('x'), 'a.jpg', notInListUrl())).status).toBe(404);
+    const none = await send('POST', url, { headers: admin, form: multipart({ a: 'b' }, []) });
+    expect(none.status).toBe(400);
+
+    expect((await send('DELETE', url, { headers: admin })).status).toBe(204);
+    const removed = (await send('GET', `/api/admin/species-lists/${listId}`, { headers: admin }))
+      .body as SpeciesListDetail;
+    expect(removed.taxa.find((t) => t.cdNom === 4117)).toMatchObject({
+      pictureMediaId: null,
+      pictureUrl: null,
+    });
+    expect((await send('DELETE', notInListUrl(), { headers: admin })).status).toBe(404);
+  });
+  const notInListUrl = () => `/api/admin/species-lists/${listId}/taxa/2895/picture`;
 });
