@@ -231,6 +231,18 @@ function uploadTests(proxy: () => Proxy) {
     });
     expect(reply.status).toBe(413);
   });
+
+  it('lets a reference-file import through to the API, which refuses a visitor before reading it', async () => {
+    const reply = await request(`${proxy().http}/api/admin/taxonomy/import`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(300_000_000),
+      },
+    });
+    expect(reply.status).toBe(401);
+    expect(reply.headers['content-type']).toMatch(/^application\/json/);
+  });
 }
 
 describe('server-rendered web app (docker-compose.yml)', () => {
