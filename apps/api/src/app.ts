@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -23,6 +23,8 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** When set, every request outside /api goes to the SSR web app. */
   web?: WebHandler;
+  /** Told of every route as it is added (the route-wide permission test lists them so). */
+  onRoute?: (route: RouteOptions) => void;
 };
 
 /** The HTTP API under /api, and the web app in front of it when `web` is given. */
@@ -31,6 +33,7 @@ export async function buildApp({
   database,
   logger = false,
   web,
+  onRoute,
 }: AppOptions): Promise<App> {
   const app = Fastify({
     logger,
@@ -50,6 +53,7 @@ export async function buildApp({
       });
     });
   }
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('user', null);

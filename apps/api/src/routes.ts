@@ -7,6 +7,7 @@ import { healthRoutes } from './health/health.routes.js';
 import type { App } from './http/types.js';
 import { tilesRoutes } from './map/tiles.routes.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { moderationRoutes } from './moderation/moderation.routes.js';
 import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationsRoutes } from './observations/observations.routes.js';
 import { observationWriteRoutes } from './observations/write.routes.js';
@@ -33,6 +34,7 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   programsAdminRoutes,
   areasRoutes,
   validationRoutes,
+  moderationRoutes,
   authRoutes,
   meRoutes,
   usersRoutes,

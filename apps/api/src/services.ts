@@ -10,6 +10,7 @@ import { createStatsService } from './stats/stats.js';
 import { createAreasService } from './areas/areas.service.js';
 import { createReverseGeocoder } from './areas/reverse-geocoder.js';
 import { createMediaStore } from './media/media-store.js';
+import { createModerationService } from './moderation/moderation.service.js';
 import { createSettingsService } from './settings/settings.service.js';
 import { badgesAndCommentsPersonalData, sitesPersonalData } from './sites/personal-data.js';
 import { createValidationRepository } from './validation/validation.repository.js';
@@ -61,6 +62,7 @@ export function createServices(config: Config, database: Database) {
     validationRepository,
     createValidationHooks(validationRepository, accounts.mailer, accounts.audit, badges, config),
   );
+  const moderation = createModerationService({ db, photos, audit: accounts.audit, badges });
   // Reading back: listing, map tiles, statistics, exports.
   const serialPlans = database.engine === 'postgres';
   const listing = createListingService(createListingRepository(db, { serialPlans }));
@@ -80,6 +82,7 @@ export function createServices(config: Config, database: Database) {
     areas,
     settings,
     validation,
+    moderation,
     taxonomy,
     speciesLists,
     accounts,

@@ -186,13 +186,40 @@ export const AdminUser = Type.Object({
   lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
+  /** Observations recorded by the account. */
+  observationCount: Type.Integer(),
 });
 export type AdminUser = Static<typeof AdminUser>;
+
+/** What an account contributed: observations (by validation status), photos, expert work. */
+export const AccountContributions = Type.Object({
+  observations: Type.Integer(),
+  /** Observations per validation status (pending, certain, probable, doubtful, invalid). */
+  byStatus: Type.Record(Type.String(), Type.Integer()),
+  hiddenObservations: Type.Integer(),
+  photos: Type.Integer(),
+  /** Validations and re-identifications this account made as an expert. */
+  validationsGiven: Type.Integer(),
+  firstObservedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  lastObservedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  programs: Type.Array(
+    Type.Object({ id: Type.Integer(), title: Type.String(), observations: Type.Integer() }),
+  ),
+});
+export type AccountContributions = Static<typeof AccountContributions>;
+
+export const AdminUserDetail = Type.Intersect([
+  AdminUser,
+  Type.Object({ contributions: AccountContributions }),
+]);
+export type AdminUserDetail = Static<typeof AdminUserDetail>;
 
 export const AdminUserQuery = Type.Object({
   /** Part of the username, display name or e-mail address. */
   q: Type.Optional(Type.String({ maxLength: 100 })),
   role: Type.Optional(Role),
+  /** true: active accounts only; false: deactivated ones only. */
+  active: Type.Optional(Type.Boolean()),
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),
 });
@@ -218,6 +245,8 @@ export const AuditEntry = Type.Object({
   userId: Type.Union([Type.Integer(), Type.Null()]),
   username: Type.Union([Type.String(), Type.Null()]),
   actorId: Type.Union([Type.Integer(), Type.Null()]),
+  /** Who did it (an administrator or validator), when that is someone else than `username`. */
+  actorName: Type.Union([Type.String(), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
 });
@@ -225,14 +254,25 @@ export type AuditEntry = Static<typeof AuditEntry>;
 
 export const AuditQuery = Type.Object({
   userId: Type.Optional(Type.Integer({ minimum: 1 })),
-  event: Type.Optional(Type.String({ maxLength: 60 })),
+  /** Who did it. */
+  actorId: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** One event, or several separated by commas. */
+  event: Type.Optional(Type.String({ maxLength: 600 })),
+  /** Entries at or after this moment (a date is the start of that day, UTC). */
+  from: Type.Optional(Type.String({ maxLength: 40 })),
+  /** Entries before this moment (a date: up to the end of that day, UTC). */
+  to: Type.Optional(Type.String({ maxLength: 40 })),
   /** Entries older than this id (to page backwards). */
   before: Type.Optional(Type.Integer({ minimum: 1 })),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
 });
 export type AuditQuery = Static<typeof AuditQuery>;
 
-export const AuditList = Type.Object({ items: Type.Array(AuditEntry) });
+export const AuditList = Type.Object({
+  items: Type.Array(AuditEntry),
+  /** The `before` that gives the next (older) page, or null at the end. */
+  nextBefore: Type.Union([Type.Integer(), Type.Null()]),
+});
 export type AuditList = Static<typeof AuditList>;
 
 /**

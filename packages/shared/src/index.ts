@@ -1,4 +1,5 @@
 export * from './accounts.js';
+export * from './areas.js';
 export * from './badges.js';
 export * from './common.js';
 export * from './geojson.js';
@@ -11,3 +12,4 @@ export * from './settings.js';
 export * from './sites.js';
 export * from './validation.js';
 export * from './taxonomy.js';
+export * from './moderation.js';

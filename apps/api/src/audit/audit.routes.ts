@@ -12,7 +12,9 @@ export function auditRoutes(app: App, { accounts }: Services) {
       preValidation: onlyFor('admin'),
       schema: {
         tags: ['admin'],
-        summary: 'Security events, newest first (admins only)',
+        summary: 'Security events and every admin and validator action, newest first (admins only)',
+        description:
+          'Filter by the account an event is about (`userId`), who did it (`actorId`), events (comma-separated) and dates; page with `before=nextBefore`.',
         querystring: AuditQuery,
         response: { 200: AuditList, 401: ErrorResponse, 403: ErrorResponse },
       },
@@ -20,7 +22,7 @@ export function auditRoutes(app: App, { accounts }: Services) {
     async (request) => {
       const user = requireUser(request);
       if (!canReadAuditLog(user)) throw new ForbiddenError('Only an admin may read the audit log');
-      return { items: await accounts.audit.list(request.query) };
+      return accounts.audit.list(request.query);
     },
   );
 }

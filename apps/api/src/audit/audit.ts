@@ -1,6 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { AuditEntry, AuditQuery } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
+import { BadRequestError } from '../http/errors.js';
+
+/** A moment from a query: an ISO date-time, or a date (`end` of day for an upper bound). */
+function moment(value: string, field: string, end: boolean): Date {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? new Date(Date.parse(`${value}T00:00:00Z`) + (end ? 86_400_000 : 0))
+    : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new BadRequestError(`${field} is not a date`, {
+      errors: [{ field, message: 'must be a date (YYYY-MM-DD) or a date-time' }],
+    });
+  }
+  return date;
+}
 
 /** Security events worth keeping; the audit log never holds a password, token or e-mail. */
 export type AuditEvent =
@@ -33,6 +47,10 @@ export type AuditEvent =
   | 'observation_question'
   | 'observation_hidden'
   | 'observation_unhidden'
+  | 'observation_deleted'
+  | 'photo_hidden'
+  | 'photo_unhidden'
+  | 'photo_deleted'
   | 'program_created'
   | 'program_updated'
   | 'areas_imported'
@@ -64,10 +82,12 @@ export function createAuditLog(db: Kysely<DB>) {
         .execute();
     },
 
-    async list(query: AuditQuery): Promise<AuditEntry[]> {
+    /** Newest first; `nextBefore` pages on to older entries. */
+    async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
       let select = db
         .selectFrom('audit_log as a')
         .leftJoin('users as u', 'u.id', 'a.user_id')
+        .leftJoin('users as actor', 'actor.id', 'a.actor_id')
         .select([
           'a.id',
           'a.at',
@@ -75,25 +95,36 @@ export function createAuditLog(db: Kysely<DB>) {
           'a.user_id',
           'u.username',
           'a.actor_id',
+          'actor.username as actor_name',
           'a.ip',
           'a.details',
         ])
         .orderBy('a.id', 'desc')
-        .limit(query.limit);
+        .limit(query.limit + 1);
       if (query.userId !== undefined) select = select.where('a.user_id', '=', query.userId);
-      if (query.event !== undefined) select = select.where('a.event', '=', query.event);
+      if (query.actorId !== undefined) select = select.where('a.actor_id', '=', query.actorId);
+      const events = (query.event ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      if (events.length > 0) select = select.where('a.event', 'in', events);
+      if (query.from) select = select.where('a.at', '>=', moment(query.from, 'from', false));
+      if (query.to) select = select.where('a.at', '<', moment(query.to, 'to', true));
       if (query.before !== undefined) select = select.where('a.id', '<', query.before);
       const rows = await select.execute();
-      return rows.map((row) => ({
-        id: row.id,
+      const more = rows.length > query.limit;
+      const items = rows.slice(0, query.limit).map((row) => ({
+        id: Number(row.id),
         at: new Date(row.at).toISOString(),
         event: row.event,
-        userId: row.user_id,
+        userId: row.user_id === null ? null : Number(row.user_id),
         username: row.username,
-        actorId: row.actor_id,
+        actorId: row.actor_id === null ? null : Number(row.actor_id),
+        actorName: row.actor_name,
         ip: row.ip,
         details: (row.details ?? {}) as Record<string, unknown>,
       }));
+      return { items, nextBefore: more ? items.at(-1)!.id : null };
     },
 
     /** Events about one user, for their personal-data export. */

@@ -28,7 +28,9 @@ export const requireAdmin = (request: FastifyRequest) => requireRole(request, 'a
  * route learns nothing about what the route expects.
  */
 export function onlyFor(role: Role) {
-  return async (request: FastifyRequest) => {
+  const guard = async (request: FastifyRequest) => {
     requireRole(request, role);
   };
+  // Read by the route-wide permission test (test/permissions.int.test.ts).
+  return Object.assign(guard, { requiredRole: role });
 }

@@ -113,6 +113,10 @@ export interface MediaTable {
   taken_at: Date | null;
   variants: Generated<string[]>;
   created_at: Timestamp;
+  /** Moderation (0013): hidden from every list, served only to the observer and experts. */
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  hidden_by: number | null;
 }
 
 export interface TaxaTable {

@@ -5,6 +5,9 @@ import type { PhotoVariant } from '@citizen/shared';
 
 export type StagedFiles = { dir: string };
 
+/** A photo's files moved aside while its row is being deleted: put back, or gone for good. */
+export type WithdrawnFiles = { restore(): Promise<void>; purge(): Promise<void> };
+
 /**
  * Files of a photo live in one folder per media id. They are written in full to a staging folder
  * first, then moved into place with one rename, so a reader never sees half a photo.
@@ -47,6 +50,29 @@ export function createMediaStore(root: string) {
 
     async remove(key: string) {
       await rm(folderOf(key), { recursive: true, force: true });
+    },
+
+    /**
+     * Moves a photo's folder out of the way (one rename): readers no longer find it, and it can be
+     * put back as it was if the deletion of its row does not commit.
+     */
+    async withdraw(key: string): Promise<WithdrawnFiles> {
+      const aside = path.join(root, '.trash', randomUUID());
+      await mkdir(path.dirname(aside), { recursive: true });
+      try {
+        await rename(folderOf(key), aside);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        const nothing = async () => {};
+        return { restore: nothing, purge: nothing };
+      }
+      return {
+        restore: async () => {
+          await mkdir(path.dirname(folderOf(key)), { recursive: true });
+          await rename(aside, folderOf(key));
+        },
+        purge: () => rm(aside, { recursive: true, force: true }),
+      };
     },
   };
 }

@@ -32,13 +32,22 @@ export function mediaRoutes(app: App, { database, mediaStore, config }: Services
         .selectFrom('media as m')
         .leftJoin('observation_media as om', 'om.media_id', 'm.id')
         .leftJoin('observations as o', 'o.id', 'om.observation_id')
-        .select(['m.storage_key', 'm.mime_type', 'm.variants', 'm.uploaded_by', 'o.observer_id'])
+        .select([
+          'm.storage_key',
+          'm.mime_type',
+          'm.variants',
+          'm.uploaded_by',
+          'm.hidden_at',
+          'o.observer_id',
+        ])
         .where('m.id', '=', id)
         .executeTakeFirst();
       const file = media?.variants.find((v) => v === variant || v.startsWith(`${variant}.`));
+      // The original, and any variant of a photo a moderator hid: its observer and experts only.
+      const restricted = variant === 'original' || media?.hidden_at != null;
       const allowed =
         media &&
-        (variant !== 'original' ||
+        (!restricted ||
           canSeeOriginalPhoto(request.user, {
             uploadedBy: media.uploaded_by,
             observerId: media.observer_id,
@@ -52,7 +61,14 @@ export function mediaRoutes(app: App, { database, mediaStore, config }: Services
       const etag = `"${id}-${variant}"`;
       reply
         .header('etag', etag)
-        .header('cache-control', variant === 'original' ? 'private, max-age=3600' : PUBLIC_CACHE)
+        .header(
+          'cache-control',
+          media.hidden_at != null
+            ? 'private, no-store'
+            : variant === 'original'
+              ? 'private, max-age=3600'
+              : PUBLIC_CACHE,
+        )
         .header('x-content-type-options', 'nosniff');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       return reply

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Photo, PhotoLicence } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
-import type { MediaStore, StagedFiles } from './media-store.js';
+import type { MediaStore, StagedFiles, WithdrawnFiles } from './media-store.js';
 import { processPhoto } from './photo-processing.js';
 
 export type PhotoUpload = {
@@ -84,6 +84,30 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
       }
     },
 
+    /**
+     * Runs `remove` in a transaction: it deletes media rows and returns their storage keys with
+     * its result. Their files are moved aside before the commit, put back if the transaction
+     * fails, and deleted once it has committed: a photo's row and its files go together.
+     */
+    async deleteWith<T>(
+      remove: (trx: Transaction<DB>) => Promise<{ keys: string[]; result: T }>,
+    ): Promise<T> {
+      const withdrawn: WithdrawnFiles[] = [];
+      let result: T;
+      try {
+        result = await db.transaction().execute(async (trx) => {
+          const done = await remove(trx);
+          for (const key of done.keys) withdrawn.push(await store.withdraw(key));
+          return done.result;
+        });
+      } catch (error) {
+        await Promise.all(withdrawn.map((files) => files.restore()));
+        throw error;
+      }
+      await Promise.all(withdrawn.map((files) => files.purge()));
+      return result;
+    },
+
     /** Deletes media files once their rows are gone. */
     async removeFiles(keys: string[]) {
       await Promise.all(keys.map((key) => store.remove(key)));
@@ -97,6 +121,8 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
         .innerJoin('media as m', 'm.id', 'om.media_id')
         .select(['om.observation_id', 'm.id', 'm.width', 'm.height', 'm.licence', 'm.author'])
         .where('om.observation_id', 'in', observationIds)
+        // Hidden by a moderator: in no list (see GET /api/admin/moderation/observations).
+        .where('m.hidden_at', 'is', null)
         .orderBy('om.position')
         .execute();
       for (const row of rows) {

@@ -189,7 +189,8 @@ export function filterConditions(filter: ResolvedFilter, viewer: Viewer): RawBui
     conditions.push(sql<SqlBool>`o.observer_id is distinct from ${filter.excludeObserverId}`);
   }
   if (filter.hasPhoto !== undefined) {
-    const exists = sql`exists (select 1 from observation_media om where om.observation_id = o.id)`;
+    const exists = sql`exists (select 1 from observation_media om join media m on m.id = om.media_id
+      where om.observation_id = o.id and m.hidden_at is null)`;
     conditions.push(filter.hasPhoto ? sql<SqlBool>`${exists}` : sql<SqlBool>`not ${exists}`);
   }
   return conditions;

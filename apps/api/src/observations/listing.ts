@@ -153,7 +153,7 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
             'height', m.height, 'licence', m.licence, 'author', m.author, 'taken_at', m.taken_at)
             order by om.position, m.created_at, m.id), '[]'::json)
           from observation_media om join media m on m.id = om.media_id
-          where om.observation_id = o.id) as photos`
+          where om.observation_id = o.id and m.hidden_at is null) as photos`
       : sql``;
     const extended = options.extended
       ? sql`, o.comment, o.custom_data, o.updated_at, o.municipality_code, t.authority, t.rank,

@@ -37,7 +37,7 @@ export function toPublicProfile(row: AccountRow, observationCount: number): Publ
   };
 }
 
-export function toAdminUser(row: AccountRow): AdminUser {
+export function toAdminUser(row: AccountRow, observationCount: number): AdminUser {
   return {
     id: row.id,
     username: row.username,
@@ -50,5 +50,6 @@ export function toAdminUser(row: AccountRow): AdminUser {
       row.locked_until && new Date(row.locked_until) > new Date() ? iso(row.locked_until) : null,
     lastLoginAt: iso(row.last_login_at),
     createdAt: iso(row.created_at)!,
+    observationCount,
   };
 }

@@ -1,5 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { AdminUser, AdminUserList, AdminUserPatch, AdminUserQuery } from '@citizen/shared';
+import type {
+  AccountContributions,
+  AdminUser,
+  AdminUserDetail,
+  AdminUserList,
+  AdminUserPatch,
+  AdminUserQuery,
+} from '@citizen/shared';
 import type { AuditLog } from '../audit/audit.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Sessions } from '../auth/sessions.js';
@@ -7,7 +14,7 @@ import type { DB } from '../db/schema.js';
 import { ForbiddenError, NotFoundError } from '../http/errors.js';
 import { canChangeAccount, canManageUsers } from '../policies/users.policy.js';
 import { toAdminUser } from './account-view.js';
-import { ACCOUNT_COLUMNS, type UsersRepository } from './users.repository.js';
+import { ACCOUNT_COLUMNS, type AccountRow, type UsersRepository } from './users.repository.js';
 
 /** Administrators' view of accounts: search, and the only way to grant roles or (de)activate. */
 export function createUserAdminService(deps: {
@@ -17,6 +24,74 @@ export function createUserAdminService(deps: {
   audit: AuditLog;
 }) {
   const { db, users, sessions, audit } = deps;
+
+  /** Observations recorded by each of these accounts. */
+  async function observationCounts(ids: number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('observations')
+      .select(['observer_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('observer_id', 'in', ids)
+      .groupBy('observer_id')
+      .execute();
+    return new Map(rows.map((r) => [Number(r.observer_id), Number(r.n)]));
+  }
+
+  async function withCount(row: AccountRow): Promise<AdminUser> {
+    return toAdminUser(row, (await observationCounts([row.id])).get(row.id) ?? 0);
+  }
+
+  async function contributions(id: number): Promise<AccountContributions> {
+    const [statuses, summary, photos, given, programs] = await Promise.all([
+      db
+        .selectFrom('observations')
+        .select(['validation_status', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('observer_id', '=', id)
+        .groupBy('validation_status')
+        .execute(),
+      db
+        .selectFrom('observations')
+        .select([
+          sql<string>`count(*) filter (where hidden_at is not null)`.as('hidden'),
+          sql<string | null>`min(observed_on)::text`.as('first'),
+          sql<string | null>`max(observed_on)::text`.as('last'),
+        ])
+        .where('observer_id', '=', id)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('observation_media as om')
+        .innerJoin('observations as o', 'o.id', 'om.observation_id')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('o.observer_id', '=', id)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('observation_events')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('actor_id', '=', id)
+        .where('kind', 'in', ['validated', 'reidentified'])
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('observations as o')
+        .innerJoin('programs as p', 'p.id', 'o.program_id')
+        .select(['p.id', 'p.title', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('o.observer_id', '=', id)
+        .groupBy(['p.id', 'p.title'])
+        .orderBy('n', 'desc')
+        .orderBy('p.id')
+        .execute(),
+    ]);
+    const byStatus = Object.fromEntries(statuses.map((r) => [r.validation_status, Number(r.n)]));
+    return {
+      observations: Object.values(byStatus).reduce((a, b) => a + b, 0),
+      byStatus,
+      hiddenObservations: Number(summary.hidden),
+      photos: Number(photos.n),
+      validationsGiven: Number(given.n),
+      firstObservedOn: summary.first,
+      lastObservedOn: summary.last,
+      programs: programs.map((p) => ({ id: p.id, title: p.title, observations: Number(p.n) })),
+    };
+  }
 
   return {
     async list(actor: CurrentUser, query: AdminUserQuery): Promise<AdminUserList> {
@@ -36,6 +111,7 @@ export function createUserAdminService(deps: {
         );
       }
       if (query.role) select = select.where('role', '=', query.role);
+      if (query.active !== undefined) select = select.where('is_active', '=', query.active);
       const { total } = await select
         .select((eb) => eb.fn.countAll<number>().as('total'))
         .executeTakeFirstOrThrow();
@@ -45,7 +121,19 @@ export function createUserAdminService(deps: {
         .limit(query.limit)
         .offset(query.offset)
         .execute();
-      return { total: Number(total), items: rows.map(toAdminUser) };
+      const counts = await observationCounts(rows.map((r) => r.id));
+      return {
+        total: Number(total),
+        items: rows.map((row) => toAdminUser(row, counts.get(row.id) ?? 0)),
+      };
+    },
+
+    /** One account, with what it contributed. */
+    async detail(actor: CurrentUser, id: number): Promise<AdminUserDetail> {
+      if (!canManageUsers(actor)) throw new ForbiddenError('Only an admin may read accounts');
+      const row = await users.findById(id);
+      if (!row) throw new NotFoundError(`No account ${id}`);
+      return { ...(await withCount(row)), contributions: await contributions(id) };
     },
 
     /** Changes a role or the active flag; deactivating ends the account's sessions at once. */
@@ -97,7 +185,7 @@ export function createUserAdminService(deps: {
         }
         return row!;
       });
-      return toAdminUser(updated);
+      return withCount(updated);
     },
   };
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Type } from 'typebox';
 import {
   AdminUser,
+  AdminUserDetail,
   AdminUserList,
   AdminUserPatch,
   AdminUserQuery,
@@ -70,6 +71,25 @@ export function usersRoutes(app: App, { accounts }: Services) {
       },
     },
     async (request) => admin.list(requireAdmin(request), request.query),
+  );
+
+  app.get(
+    '/admin/users/:id',
+    {
+      preValidation: onlyFor('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'One account and what it contributed (admins only)',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        response: {
+          200: AdminUserDetail,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request) => admin.detail(requireAdmin(request), request.params.id),
   );
 
   app.patch(
