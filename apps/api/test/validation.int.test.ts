@@ -123,8 +123,8 @@ describeOnEngines('expert validation', (database) => {
     expect(result).toEqual({
       updated: [observationIds[0]],
       skipped: [
-        { id: validatorsOwn, why: 'is your own observation' },
-        { id: missing, why: 'does not exist' },
+        { id: validatorsOwn, code: 'own', why: 'is your own observation' },
+        { id: missing, code: 'not_found', why: 'does not exist' },
       ],
     });
   });

@@ -74,6 +74,20 @@ export const ObservationTaxon = Type.Object({
   name: Type.String(),
 });
 
+/**
+ * The latest word of an expert on an observation: a judgement (with its reason and comment) or
+ * a question to the observer.
+ */
+export const ObservationReview = Type.Object({
+  kind: Type.Union([Type.Literal('validated'), Type.Literal('question')]),
+  /** The status given (a judgement); null for a question. */
+  status: Type.Union([ValidationStatus, Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String({ format: 'date-time' }),
+});
+export type ObservationReview = Static<typeof ObservationReview>;
+
 export const ObservationListItem = Type.Object({
   id: Type.String({ format: 'uuid' }),
   program: Type.Object({ id: Type.Integer(), slug: Type.String(), title: Type.String() }),
@@ -92,6 +106,12 @@ export const ObservationListItem = Type.Object({
   /** The observer's display name (never an e-mail address). */
   observer: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
+  /**
+   * Only for its observer and experts (validators, admins), who may also read the full history
+   * at GET /api/observations/{id}/validation: the latest judgement or question, null before any.
+   * Absent for everyone else.
+   */
+  review: Type.Optional(Type.Union([ObservationReview, Type.Null()])),
 });
 export type ObservationListItem = Static<typeof ObservationListItem>;
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Locale } from './common.js';
 import { ValidationStatus } from './observations.js';
 
 /** Why an expert judged an observation doubtful or invalid. */
@@ -36,7 +37,14 @@ export type BulkValidationInput = Static<typeof BulkValidationInput>;
 
 export const BulkValidationResult = Type.Object({
   updated: Type.Array(Type.String()),
-  skipped: Type.Array(Type.Object({ id: Type.String(), why: Type.String() })),
+  skipped: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      /** not_found: no such observation; own: the validator's own observation. */
+      code: Type.Union([Type.Literal('not_found'), Type.Literal('own')]),
+      why: Type.String(),
+    }),
+  ),
 });
 export type BulkValidationResult = Static<typeof BulkValidationResult>;
 
@@ -57,6 +65,9 @@ export const ObservationEvent = Type.Object({
   toStatus: Type.Union([Type.String(), Type.Null()]),
   fromCdNom: Type.Union([Type.Integer(), Type.Null()]),
   toCdNom: Type.Union([Type.Integer(), Type.Null()]),
+  /** The taxa's names in the asked language (else scientific), for a re-identification. */
+  fromName: Type.Union([Type.String(), Type.Null()]),
+  toName: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
   comment: Type.Union([Type.String(), Type.Null()]),
   at: Type.String({ format: 'date-time' }),
@@ -70,9 +81,18 @@ export const ValidationState = Type.Object({
   validationReason: Type.Union([Type.String(), Type.Null()]),
   validationComment: Type.Union([Type.String(), Type.Null()]),
   validatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Whether the caller recorded it: they answer questions, and may not validate it. */
+  isObserver: Type.Boolean(),
+  /** Hidden by a moderator (out of every public output), and why. */
+  hiddenAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  hiddenReason: Type.Union([Type.String(), Type.Null()]),
   history: Type.Array(ObservationEvent),
 });
 export type ValidationState = Static<typeof ValidationState>;
+
+/** The language of the taxon names in a ValidationState. */
+export const ValidationStateQuery = Type.Object({ lang: Type.Optional(Locale) });
+export type ValidationStateQuery = Static<typeof ValidationStateQuery>;
 
 export const CommentInput = Type.Object({
   comment: Type.String({ minLength: 1, maxLength: 2000 }),

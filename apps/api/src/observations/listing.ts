@@ -6,6 +6,7 @@ import type {
   ObservationList,
   ObservationListItem,
   ObservationListQuery,
+  ObservationReview,
   ObservationSort,
   Photo,
   ValidationStatus,
@@ -68,6 +69,9 @@ type BaseRow = {
   created_at: Date;
   sort_key: string;
   photos?: PhotoRow[];
+  /** Selected with `reviews`, for the viewer's own observations (all, for experts). */
+  review_allowed?: boolean | null;
+  review?: ObservationReview | null;
 };
 
 type ExtendedRow = BaseRow & {
@@ -125,6 +129,8 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
       id?: string;
       /** With the photos (id, size, licence, author, date), in their order. */
       photos: boolean;
+      /** With the latest judgement or question, where the viewer may read it (see `review`). */
+      reviews?: boolean;
     },
   ): Promise<(E extends true ? ExtendedRow : BaseRow)[]> {
     const point = viewerPoint(viewer);
@@ -155,6 +161,24 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
           from observation_media om join media m on m.id = om.media_id
           where om.observation_id = o.id and m.hidden_at is null) as photos`
       : sql``;
+    // The latest expert word, for the observer and experts only (the history's readers).
+    const mayReadReview =
+      viewer.kind === 'expert'
+        ? sql<SqlBool>`true`
+        : viewer.kind === 'owner'
+          ? sql<SqlBool>`(o.observer_id is not distinct from ${viewer.userId})`
+          : null;
+    const reviews =
+      options.reviews && mayReadReview
+        ? sql`, ${mayReadReview} as review_allowed,
+          (select json_build_object('kind', e.kind, 'status', e.to_status, 'reason', e.reason,
+              'comment', e.comment,
+              'at', to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+            from observation_events e
+            where e.observation_id = o.id and e.kind in ('validated', 'question')
+              and ${mayReadReview}
+            order by e.id desc limit 1) as review`
+        : sql``;
     const extended = options.extended
       ? sql`, o.comment, o.custom_data, o.updated_at, o.municipality_code, t.authority, t.rank,
           t.kingdom, t.phylum, t.class, t."order", t.family, t.taxref_version`
@@ -168,7 +192,7 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
         case when o.observer_id is not null then coalesce(u.display_name, u.username)
           else o.observer_name end as observer,
         o.created_at, ${sortKeySql(options.sort)} as sort_key
-        ${extended} ${photos}
+        ${extended} ${photos} ${reviews}
       from ${source}
       join taxa t on t.cd_nom = o.cd_nom
       join programs p on p.id = o.program_id
@@ -272,6 +296,7 @@ export function createListingService(repository: ListingRepository) {
       photos: photos.map(photoOf),
       observer: safeObserverName(row.observer),
       createdAt: row.created_at.toISOString(),
+      ...(row.review_allowed && { review: row.review ?? null }),
     };
   }
 
@@ -309,6 +334,7 @@ export function createListingService(repository: ListingRepository) {
         extended: false,
         onlyActive: onlyActiveFor(viewer),
         photos: true,
+        reviews: true,
       });
       const page = found.slice(0, query.limit);
       const last = page.at(-1);
@@ -368,6 +394,7 @@ export function createListingService(repository: ListingRepository) {
         onlyActive: onlyActiveFor(viewer),
         id,
         photos: true,
+        reviews: true,
       });
       if (!row) throw new NotFoundError(`Observation ${id} does not exist`);
       const [decorated] = await decorate([row], lang);

@@ -1,5 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction, type UpdateObject } from 'kysely';
+import type { Locale } from '@citizen/shared';
 import type { DB, ObservationEventsTable } from '../db/schema.js';
+import { displayName } from '../taxonomy/names.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -29,6 +31,7 @@ export function createValidationRepository(db: Kysely<DB>) {
           'validation_comment',
           'validated_at',
           'hidden_at',
+          'hidden_reason',
         ])
         .where('id', '=', id)
         .executeTakeFirst();
@@ -50,11 +53,24 @@ export function createValidationRepository(db: Kysely<DB>) {
       return trx.insertInto('observation_events').values(event).execute();
     },
 
-    history(observationId: string) {
+    /** Every event in order, with the re-identified taxa's names in `lang`. */
+    history(observationId: string, lang: Locale) {
       return db
         .selectFrom('observation_events as e')
         .leftJoin('users as u', 'u.id', 'e.actor_id')
+        .leftJoin('taxa as ft', 'ft.cd_nom', 'e.from_cd_nom')
+        .leftJoin('taxa as tt', 'tt.cd_nom', 'e.to_cd_nom')
         .select([
+          sql<string | null>`case when ft.cd_nom is not null then ${displayName(
+            sql.ref('ft.cd_nom'),
+            sql.ref('ft.scientific_name'),
+            lang,
+          )} end`.as('from_name'),
+          sql<string | null>`case when tt.cd_nom is not null then ${displayName(
+            sql.ref('tt.cd_nom'),
+            sql.ref('tt.scientific_name'),
+            lang,
+          )} end`.as('to_name'),
           'e.id',
           'e.kind',
           sql<string | null>`coalesce(u.display_name, u.username)`.as('actor'),

@@ -9,6 +9,7 @@ import {
   ObservationListQuery,
   ValidationInput,
   ValidationState,
+  ValidationStateQuery,
 } from '@citizen/shared';
 import { onlyFor, requireRole } from '../auth/guards.js';
 import { parseFilter, viewerOf } from '../observations/filters.js';
@@ -53,10 +54,12 @@ export function validationRoutes(app: App, { validation, listing, config }: Serv
         tags: ['validation'],
         summary: "An observation's validation status and full history (its observer and experts)",
         params: IdParams,
+        querystring: ValidationStateQuery,
         response: { 200: ValidationState, ...errors },
       },
     },
-    async (request) => validation.state(request.params.id, request.user),
+    async (request) =>
+      validation.state(request.params.id, request.user, request.query.lang ?? config.defaultLocale),
   );
 
   app.post(
@@ -68,11 +71,18 @@ export function validationRoutes(app: App, { validation, listing, config }: Serv
         summary:
           'Judge an observation (validators); `cdNom` re-identifies it, the original stays in the history',
         params: IdParams,
+        querystring: ValidationStateQuery,
         body: ValidationInput,
         response: { 200: ValidationState, ...errors },
       },
     },
-    async (request) => validation.validate(request.params.id, request.body, request.user),
+    async (request) =>
+      validation.validate(
+        request.params.id,
+        request.body,
+        request.user,
+        request.query.lang ?? config.defaultLocale,
+      ),
   );
 
   app.post(
@@ -82,11 +92,18 @@ export function validationRoutes(app: App, { validation, listing, config }: Serv
         tags: ['validation'],
         summary: "A validator's question to the observer, or the observer's answer",
         params: IdParams,
+        querystring: ValidationStateQuery,
         body: CommentInput,
         response: { 200: ValidationState, ...errors },
       },
     },
-    async (request) => validation.comment(request.params.id, request.body.comment, request.user),
+    async (request) =>
+      validation.comment(
+        request.params.id,
+        request.body.comment,
+        request.user,
+        request.query.lang ?? config.defaultLocale,
+      ),
   );
 
   app.post(
@@ -111,12 +128,19 @@ export function validationRoutes(app: App, { validation, listing, config }: Serv
         tags: ['admin: moderation'],
         summary: 'Hide an observation from every public output, with a reason',
         params: IdParams,
+        querystring: ValidationStateQuery,
         body: ModerationInput,
         response: { 200: ValidationState, ...errors },
       },
     },
     async (request) =>
-      validation.setHidden(request.params.id, true, request.body.reason, request.user),
+      validation.setHidden(
+        request.params.id,
+        true,
+        request.body.reason,
+        request.user,
+        request.query.lang ?? config.defaultLocale,
+      ),
   );
 
   app.post(
@@ -127,9 +151,17 @@ export function validationRoutes(app: App, { validation, listing, config }: Serv
         tags: ['admin: moderation'],
         summary: 'Show a hidden observation again',
         params: IdParams,
+        querystring: ValidationStateQuery,
         response: { 200: ValidationState, ...errors },
       },
     },
-    async (request) => validation.setHidden(request.params.id, false, null, request.user),
+    async (request) =>
+      validation.setHidden(
+        request.params.id,
+        false,
+        null,
+        request.user,
+        request.query.lang ?? config.defaultLocale,
+      ),
   );
 }

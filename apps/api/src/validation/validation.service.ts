@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type {
   BulkValidationInput,
   BulkValidationResult,
+  Locale,
   ObservationEvent,
   ValidationInput,
   ValidationState,
@@ -104,6 +105,7 @@ export function createValidationService(repository: ValidationRepository, hooks:
       id: string,
       input: ValidationInput,
       user: CurrentUser | null,
+      lang: Locale = 'en',
     ): Promise<ValidationState> {
       const validator = requireValidator(user);
       checkInput(input);
@@ -121,7 +123,7 @@ export function createValidationService(repository: ValidationRepository, hooks:
         return judge(trx, current, input, validator);
       });
       await hooks.committed(changed === null ? [] : [changed]);
-      return this.state(id, validator);
+      return this.state(id, validator, lang);
     },
 
     async bulk(
@@ -136,9 +138,9 @@ export function createValidationService(repository: ValidationRepository, hooks:
         const rows = new Map((await repository.forUpdate(trx, input.ids)).map((r) => [r.id, r]));
         for (const id of input.ids) {
           const current = rows.get(id);
-          if (!current) result.skipped.push({ id, why: 'does not exist' });
+          if (!current) result.skipped.push({ id, code: 'not_found', why: 'does not exist' });
           else if (isOwner(validator, { observerId: current.observer_id }))
-            result.skipped.push({ id, why: 'is your own observation' });
+            result.skipped.push({ id, code: 'own', why: 'is your own observation' });
           else {
             await judge(
               trx,
@@ -155,7 +157,12 @@ export function createValidationService(repository: ValidationRepository, hooks:
     },
 
     /** A question from an expert, or the observer's answer, kept in the history. */
-    async comment(id: string, text: string, user: CurrentUser | null): Promise<ValidationState> {
+    async comment(
+      id: string,
+      text: string,
+      user: CurrentUser | null,
+      lang: Locale = 'en',
+    ): Promise<ValidationState> {
       if (!user) throw new UnauthorizedError();
       const current = await repository.find(id);
       if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
@@ -181,7 +188,7 @@ export function createValidationService(repository: ValidationRepository, hooks:
         }
       });
       await hooks.committed([]);
-      return this.state(id, user);
+      return this.state(id, user, lang);
     },
 
     /** Moderation: an admin hides an observation from every public output, with a reason. */
@@ -190,6 +197,7 @@ export function createValidationService(repository: ValidationRepository, hooks:
       hidden: boolean,
       reason: string | null,
       user: CurrentUser | null,
+      lang: Locale = 'en',
     ): Promise<ValidationState> {
       if (!user) throw new UnauthorizedError();
       if (user.role !== 'admin')
@@ -209,11 +217,15 @@ export function createValidationService(repository: ValidationRepository, hooks:
         await hooks.recorded(trx, { observationId: id, actorId: user.id, kind, reason });
       });
       await hooks.committed([]);
-      return this.state(id, user);
+      return this.state(id, user, lang);
     },
 
-    /** The validation state and full history, for the observer and experts. */
-    async state(id: string, user: CurrentUser | null): Promise<ValidationState> {
+    /** The validation state and full history, for the observer and experts; names in `lang`. */
+    async state(
+      id: string,
+      user: CurrentUser | null,
+      lang: Locale = 'en',
+    ): Promise<ValidationState> {
       const current = await repository.find(id);
       if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
       if (!user) throw new UnauthorizedError();
@@ -225,7 +237,7 @@ export function createValidationService(repository: ValidationRepository, hooks:
       ) {
         throw new ForbiddenError('Only the observer and experts may read this history');
       }
-      const events = await repository.history(id);
+      const events = await repository.history(id, lang);
       return {
         id: current.id,
         cdNom: current.cd_nom,
@@ -233,6 +245,9 @@ export function createValidationService(repository: ValidationRepository, hooks:
         validationReason: current.validation_reason,
         validationComment: current.validation_comment,
         validatedAt: current.validated_at ? new Date(current.validated_at).toISOString() : null,
+        isObserver: owner,
+        hiddenAt: current.hidden_at ? new Date(current.hidden_at).toISOString() : null,
+        hiddenReason: current.hidden_at ? current.hidden_reason : null,
         history: events.map((e) => ({
           id: e.id,
           kind: e.kind,
@@ -241,6 +256,8 @@ export function createValidationService(repository: ValidationRepository, hooks:
           toStatus: e.to_status,
           fromCdNom: e.from_cd_nom,
           toCdNom: e.to_cd_nom,
+          fromName: e.from_name,
+          toName: e.to_name,
           reason: e.reason,
           comment: e.comment,
           at: new Date(e.created_at).toISOString(),

@@ -1,4 +1,180 @@
 import type { Section } from './en';
 import type { validationEn } from './validation.en';
 
-export const validationDe: Section<typeof validationEn> = {};
+export const validationDe: Section<typeof validationEn> = {
+  // Die Warteschlange
+  'validation.queue.intro':
+    'Beobachtungen, die auf den Blick einer Fachperson warten. Ihre eigenen Beobachtungen stehen nie in Ihrer Liste: Eine andere Person prüft sie.',
+  'validation.queue.label': 'Zu prüfende Beobachtungen',
+  'validation.queue.count': {
+    one: '{count} Beobachtung auf dieser Seite',
+    other: '{count} Beobachtungen auf dieser Seite',
+  },
+  'validation.queue.empty': 'Hier wartet nichts. Gut gemacht!',
+  'validation.queue.emptyFiltered': 'Keine Beobachtung entspricht diesen Filtern.',
+  'validation.queue.nextPage': 'Nächste Seite',
+  'validation.queue.firstPage': 'Zurück zur ersten Seite',
+  'validation.queue.review': 'Prüfen',
+  'validation.queue.select': '{name}, {date} auswählen',
+  'validation.queue.selectAll': 'Alle Beobachtungen dieser Seite auswählen',
+  'validation.queue.selected': {
+    zero: 'Keine ausgewählt',
+    one: '{count} ausgewählt',
+    other: '{count} ausgewählt',
+  },
+  'validation.queue.photos': {
+    zero: 'kein Foto',
+    one: '{count} Foto',
+    other: '{count} Fotos',
+  },
+
+  'validation.filters.label': 'Liste filtern',
+  'validation.filters.programme': 'Programm',
+  'validation.filters.allProgrammes': 'Alle Programme',
+  'validation.filters.programmeNumber': 'Programm {id}',
+  'validation.filters.species': 'Art',
+  'validation.filters.area': 'Gebiet',
+  'validation.filters.allAreas': 'Überall',
+  'validation.filters.from': 'Beobachtet ab',
+  'validation.filters.to': 'Beobachtet bis',
+  'validation.filters.status': 'Status',
+  'validation.filters.allStatuses': 'Alle Status',
+  'validation.filters.photo': 'Fotos',
+  'validation.filters.photoAny': 'Mit oder ohne',
+  'validation.filters.photoWith': 'Mit Foto',
+  'validation.filters.photoWithout': 'Ohne Foto',
+  'validation.filters.sort': 'Reihenfolge',
+  'validation.filters.apply': 'Filter anwenden',
+  'validation.filters.reset': 'Filter löschen',
+  'validation.sort.date_desc': 'Zuletzt beobachtete zuerst',
+  'validation.sort.date_asc': 'Früheste Beobachtungen zuerst',
+  'validation.sort.created_desc': 'Zuletzt erfasste zuerst',
+
+  // Sammelaktionen
+  'validation.bulk.title': 'Mit der Auswahl',
+  'validation.bulk.action': 'Aktion',
+  'validation.bulk.choose': 'Aktion wählen',
+  'validation.bulk.do.certain': 'Als sicher bestätigen',
+  'validation.bulk.do.probable': 'Als wahrscheinlich bestätigen',
+  'validation.bulk.do.doubtful': 'Als zweifelhaft markieren',
+  'validation.bulk.do.invalid': 'Als ungültig markieren',
+  'validation.bulk.do.not_assessable': 'Als nicht bewertbar markieren',
+  'validation.bulk.apply': 'Auf die Auswahl anwenden',
+  'validation.bulk.noneSelected': 'Wählen Sie zuerst mindestens eine Beobachtung aus.',
+  'validation.bulk.noAction': 'Wählen Sie zuerst eine Aktion.',
+  'validation.bulk.confirmTitle': {
+    one: 'Auf {count} Beobachtung anwenden?',
+    other: 'Auf {count} Beobachtungen anwenden?',
+  },
+  'validation.bulk.confirm': {
+    one: '„{action}“ wird auf {count} Beobachtung angewendet. Die beobachtende Person wird per E-Mail benachrichtigt, wenn sie es wünscht.',
+    other:
+      '„{action}“ wird auf {count} Beobachtungen angewendet. Die beobachtenden Personen werden per E-Mail benachrichtigt, wenn sie es wünschen.',
+  },
+  'validation.bulk.result': 'Ergebnis von „{action}“',
+  'validation.bulk.updated': {
+    zero: 'Keine Beobachtung wurde geändert.',
+    one: '{count} Beobachtung geändert.',
+    other: '{count} Beobachtungen geändert.',
+  },
+  'validation.bulk.refused': {
+    one: '{count} abgelehnt:',
+    other: '{count} abgelehnt:',
+  },
+  'validation.bulk.refusedItem': '{name}: {why}',
+  'validation.bulk.why.own': 'Ihre eigene Beobachtung, eine andere Person muss sie prüfen',
+  'validation.bulk.why.not_found': 'sie existiert nicht mehr',
+
+  // Eine Beobachtung prüfen
+  'validation.review.back': 'Zurück zur Liste',
+  'validation.review.next': 'Nächste in der Liste',
+  'validation.review.skip': 'Zur nächsten springen',
+  'validation.review.noNext': 'In dieser Liste wartet keine weitere Beobachtung.',
+  'validation.review.noPhoto': 'Kein Foto.',
+  'validation.review.openPhoto': 'Foto {n} vergrößern',
+  'validation.review.programme': 'Programm',
+  'validation.review.taxon': 'Bestimmt als',
+  'validation.review.precision': 'Genauigkeit',
+  'validation.review.metres': '± {value} m',
+  'validation.review.coordinates': 'Koordinaten',
+  'validation.review.observerComment': 'Kommentar der beobachtenden Person',
+  'validation.review.answers': 'Antworten auf das Formular des Programms',
+  'validation.review.own':
+    'Dies ist Ihre eigene Beobachtung: Eine andere Person muss sie prüfen. Sie können ihren Verlauf lesen, sie aber nicht beurteilen.',
+
+  'validation.judge.title': 'Ihre Beurteilung',
+  'validation.judge.status': 'Status',
+  'validation.judge.reidentify': 'Neu bestimmen: Es ist eine andere Art',
+  'validation.judge.reidentifyHint': 'Die ursprüngliche Bestimmung bleibt im Verlauf.',
+  'validation.judge.taxon': 'Die richtige Art',
+  'validation.judge.taxonMissing': 'Wählen Sie die richtige Art aus den Vorschlägen.',
+  'validation.judge.reason': 'Grund',
+  'validation.judge.chooseReason': 'Grund wählen',
+  'validation.judge.reasonMissing': 'Geben Sie einen Grund für diesen Status an.',
+  'validation.judge.comment': 'Kommentar für die beobachtende Person',
+  'validation.judge.commentHint': 'Sie liest ihn bei der Beobachtung und in der E-Mail.',
+  'validation.judge.submit': 'Beurteilung speichern',
+  'validation.judge.saving': 'Wird gespeichert…',
+  'validation.judge.saved': 'Gespeichert: {status}.',
+  'validation.judge.savedReidentified': 'Gespeichert: neu bestimmt als {name}, {status}.',
+
+  'validation.question.title': 'Der beobachtenden Person eine Frage stellen',
+  'validation.question.label': 'Ihre Frage',
+  'validation.question.hint':
+    'Sie wird per E-Mail benachrichtigt (wenn sie es wünscht) und antwortet auf der Seite der Beobachtung.',
+  'validation.question.send': 'Frage senden',
+  'validation.question.sent': 'Frage gesendet.',
+  'validation.question.empty': 'Schreiben Sie zuerst die Frage.',
+
+  'validation.moderation.title': 'Moderation',
+  'validation.moderation.isHidden': 'Seit {date} für die Öffentlichkeit verborgen.',
+  'validation.moderation.hide': 'Für die Öffentlichkeit verbergen',
+  'validation.moderation.reason': 'Warum sie verborgen wird (bleibt im Verlauf)',
+  'validation.moderation.reasonMissing': 'Geben Sie an, warum sie verborgen wird.',
+  'validation.moderation.unhide': 'Wieder öffentlich zeigen',
+  'validation.moderation.hideTitle': 'Diese Beobachtung verbergen?',
+  'validation.moderation.hideConfirm':
+    'Sie wird aus allen öffentlichen Karten, Listen und Exporten entfernt. Die beobachtende Person und die Fachleute sehen sie weiterhin.',
+  'validation.moderation.hidden': 'Für die Öffentlichkeit verborgen.',
+  'validation.moderation.shown': 'Wieder öffentlich sichtbar.',
+
+  // Verlauf
+  'validation.history.title': 'Verlauf',
+  'validation.history.empty': 'Bisher ist nichts geschehen.',
+  'validation.history.someone': 'Ein ehemaliges Mitglied',
+  'validation.history.validated': '{actor} hat den Status geändert: {from} → {to}',
+  'validation.history.reidentified': '{actor} hat sie neu bestimmt: {from} → {to}',
+  'validation.history.question': '{actor} hat eine Frage gestellt',
+  'validation.history.answer': '{actor} hat geantwortet',
+  'validation.history.hidden': '{actor} hat sie für die Öffentlichkeit verborgen',
+  'validation.history.unhidden': '{actor} hat sie wieder öffentlich gezeigt',
+  'validation.history.photo_removed': '{actor} hat ein Foto entfernt',
+  'validation.history.other': '{actor}: {kind}',
+  'validation.history.reason': 'Grund: {reason}',
+
+  'validation.reason.misidentified': 'Falsch bestimmt',
+  'validation.reason.insufficient_evidence': 'Nicht genug Belege',
+  'validation.reason.implausible_place_or_date': 'Ort oder Datum unplausibel',
+  'validation.reason.duplicate': 'Doppelt erfasst',
+  'validation.reason.not_wild': 'Kein wildes Tier',
+  'validation.reason.other': 'Anderer Grund',
+
+  // Seite der beobachtenden Person
+  'validation.observer.title': 'Validierung',
+  'validation.observer.comment': 'Kommentar der prüfenden Person',
+  'validation.observer.question': 'Eine prüfende Person fragt',
+  'validation.observer.answerTitle': 'Den Prüfenden antworten',
+  'validation.observer.answer': 'Ihre Antwort',
+  'validation.observer.answerHint': 'Die Prüfenden lesen sie im Verlauf unten.',
+  'validation.observer.send': 'Antwort senden',
+  'validation.observer.sent': 'Antwort gesendet.',
+  'validation.observer.empty': 'Schreiben Sie zuerst Ihre Antwort.',
+  'validation.observer.review': 'Diese Beobachtung prüfen',
+  'validation.observer.hidden':
+    'Eine moderierende Person hat diese Beobachtung für die Öffentlichkeit verborgen.',
+
+  // Listen (Übersicht)
+  'validation.list.comment': 'Prüfung: „{comment}“',
+  'validation.list.question': 'Eine prüfende Person fragt: „{comment}“',
+  'validation.list.answer': 'Antworten',
+};
