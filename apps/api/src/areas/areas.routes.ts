@@ -60,7 +60,11 @@ export function areasRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      await areas.removeKind(request.params.kind);
+      const deleted = await areas.removeKind(request.params.kind);
+      await recordAction(services, request, 'area_kind_deleted', {
+        kind: request.params.kind,
+        areas: deleted,
+      });
       return reply.code(204).send(null);
     },
   );

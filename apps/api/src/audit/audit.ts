@@ -53,10 +53,29 @@ export type AuditEvent =
   | 'photo_deleted'
   | 'program_created'
   | 'program_updated'
+  | 'program_badge_settings_updated'
+  | 'project_created'
+  | 'site_type_created'
+  | 'site_type_updated'
+  | 'site_type_deleted'
+  | 'site_settings_updated'
   | 'areas_imported'
+  | 'area_kind_deleted'
   | 'settings_updated'
   | 'page_saved'
-  | 'page_deleted';
+  | 'page_deleted'
+  // The catalogue: taxonomy, species lists, badges
+  | 'taxonomy_imported'
+  | 'species_list_created'
+  | 'species_list_updated'
+  | 'species_list_deleted'
+  | 'species_list_imported'
+  | 'species_list_picture_set'
+  | 'species_list_picture_removed'
+  | 'badge_rule_created'
+  | 'badge_rule_updated'
+  | 'badge_rule_deleted'
+  | 'badges_recomputed';
 
 export type AuditRecord = {
   event: AuditEvent;

@@ -18,6 +18,7 @@ import {
   UserBadges,
   UsernameParams,
 } from '@citizen/shared';
+import { actionRecorder, recordAction } from '../audit/record-action.js';
 import { onlyFor, requireRole, requireUser } from '../auth/guards.js';
 import { BadRequestError } from '../http/errors.js';
 import type { App } from '../http/types.js';
@@ -31,8 +32,12 @@ const errors = {
   404: ErrorResponse,
 };
 
-/** Badges: public pages and leaderboards, my badges, and the rules (administrators). */
-export function badgesRoutes(app: App, { badges, photos, config }: Services) {
+/**
+ * Badges: public pages and leaderboards, my badges, and the rules (administrators; their every
+ * change goes to the audit log).
+ */
+export function badgesRoutes(app: App, services: Services) {
+  const { badges, photos, config } = services;
   const tags = ['badges'];
   const adminTags = ['admin: badges'];
 
@@ -167,7 +172,16 @@ export function badgesRoutes(app: App, { badges, photos, config }: Services) {
         response: { 201: AdminBadgeRule, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await badges.createRule(request.body)),
+    async (request, reply) => {
+      const rule = await badges.createRule(request.body);
+      await recordAction(services, request, 'badge_rule_created', {
+        badgeRuleId: rule.id,
+        name: rule.name,
+        kind: rule.kind,
+        ...(rule.programId !== null && { programId: rule.programId }),
+      });
+      return reply.code(201).send(rule);
+    },
   );
 
   app.patch(
@@ -182,7 +196,15 @@ export function badgesRoutes(app: App, { badges, photos, config }: Services) {
         response: { 200: AdminBadgeRule, ...errors },
       },
     },
-    async (request) => badges.updateRule(request.params.id, request.body),
+    async (request) => {
+      const rule = await badges.updateRule(request.params.id, request.body);
+      await recordAction(services, request, 'badge_rule_updated', {
+        badgeRuleId: rule.id,
+        name: rule.name,
+        fields: Object.keys(request.body),
+      });
+      return rule;
+    },
   );
 
   app.delete(
@@ -197,7 +219,14 @@ export function badgesRoutes(app: App, { badges, photos, config }: Services) {
       },
     },
     async (request, reply) => {
-      await badges.deleteRule(request.params.id);
+      const rule = await badges.getRule(request.params.id);
+      await badges.deleteRule(rule.id);
+      await recordAction(services, request, 'badge_rule_deleted', {
+        badgeRuleId: rule.id,
+        name: rule.name,
+        kind: rule.kind,
+        holders: rule.holders,
+      });
       return reply.code(204).send(null);
     },
   );
@@ -215,7 +244,7 @@ export function badgesRoutes(app: App, { badges, photos, config }: Services) {
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
-      await badges.findRule(request.params.id);
+      const rule = await badges.getRule(request.params.id);
       const { files } = await readUploads(request, {
         maxFiles: 1,
         maxBytes: config.photos.maxBytes,
@@ -225,7 +254,14 @@ export function badgesRoutes(app: App, { badges, photos, config }: Services) {
       await photos.saveWith(
         [{ bytes: file.bytes, filename: file.filename, licence: 'CC0-1.0', author: null }],
         admin.id,
-        (trx, [mediaId]) => badges.setPicture(trx, request.params.id, mediaId!),
+        async (trx, [mediaId]) => {
+          await badges.setPicture(trx, rule.id, mediaId!);
+          await actionRecorder(services, request)(trx, 'badge_rule_updated', {
+            badgeRuleId: rule.id,
+            name: rule.name,
+            fields: ['picture'],
+          });
+        },
       );
       return badges.getRule(request.params.id);
     },
@@ -241,9 +277,16 @@ export function badgesRoutes(app: App, { badges, photos, config }: Services) {
         response: { 200: BadgeRecomputeReport, ...errors },
       },
     },
-    async () => {
+    async (request) => {
       badges.requireEnabled();
-      return badges.recompute();
+      const report = await badges.recompute();
+      await recordAction(services, request, 'badges_recomputed', {
+        users: report.users,
+        awarded: report.awarded,
+        withdrawn: report.withdrawn,
+        held: report.held,
+      });
+      return report;
     },
   );
 
@@ -274,6 +317,14 @@ export function badgesRoutes(app: App, { badges, photos, config }: Services) {
         response: { 200: ProgramBadgeSettings, ...errors },
       },
     },
-    async (request) => badges.setProgramSettings(request.params.id, request.body),
+    async (request) => {
+      const settings = await badges.setProgramSettings(request.params.id, request.body);
+      await recordAction(services, request, 'program_badge_settings_updated', {
+        programId: request.params.id,
+        fields: Object.keys(request.body),
+        ...settings,
+      });
+      return settings;
+    },
   );
 }

@@ -75,8 +75,9 @@ export function settingsRoutes(app: App, services: Services) {
         admin.id,
         async (_trx, ids) => ids,
       );
+      const updated = await settings.update({ logoUrl: photoUrls(mediaId!).displayUrl });
       await recordAction(services, request, 'settings_updated', { fields: ['logoUrl'] });
-      return settings.update({ logoUrl: photoUrls(mediaId!).displayUrl });
+      return updated;
     },
   );
 

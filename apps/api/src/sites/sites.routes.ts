@@ -22,6 +22,7 @@ import {
   VisitInput,
   VisitPatch,
 } from '@citizen/shared';
+import { recordAction } from '../audit/record-action.js';
 import { onlyFor, requireUser } from '../auth/guards.js';
 import type { App } from '../http/types.js';
 import { parseJsonField, validateAgainst } from '../http/validate.js';
@@ -311,8 +312,15 @@ export function sitesRoutes(app: App, services: Services) {
         response: { 201: SiteType, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await sites.createType(request.params.id, request.body)),
+    async (request, reply) => {
+      const type = await sites.createType(request.params.id, request.body);
+      await recordAction(services, request, 'site_type_created', {
+        programId: type.programId,
+        siteTypeId: type.id,
+        name: type.name,
+      });
+      return reply.code(201).send(type);
+    },
   );
 
   app.patch(
@@ -327,7 +335,16 @@ export function sitesRoutes(app: App, services: Services) {
         response: { 200: SiteType, ...errors },
       },
     },
-    async (request) => sites.updateType(request.params.id, request.params.typeId, request.body),
+    async (request) => {
+      const type = await sites.updateType(request.params.id, request.params.typeId, request.body);
+      await recordAction(services, request, 'site_type_updated', {
+        programId: type.programId,
+        siteTypeId: type.id,
+        name: type.name,
+        fields: Object.keys(request.body),
+      });
+      return type;
+    },
   );
 
   app.delete(
@@ -342,7 +359,14 @@ export function sitesRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      await sites.deleteType(request.params.id, request.params.typeId);
+      const { id, typeId } = request.params;
+      const { siteTypes } = await sites.protocol(id, request.user);
+      await sites.deleteType(id, typeId);
+      await recordAction(services, request, 'site_type_deleted', {
+        programId: id,
+        siteTypeId: typeId,
+        name: siteTypes.find((t) => t.id === typeId)?.name ?? null,
+      });
       return reply.code(204).send(null);
     },
   );
@@ -373,7 +397,15 @@ export function sitesRoutes(app: App, services: Services) {
         response: { 200: SiteProtocolSettings, ...errors },
       },
     },
-    async (request) => sites.setSettings(request.params.id, request.body),
+    async (request) => {
+      const settings = await sites.setSettings(request.params.id, request.body);
+      await recordAction(services, request, 'site_settings_updated', {
+        programId: request.params.id,
+        fields: Object.keys(request.body),
+        ...settings,
+      });
+      return settings;
+    },
   );
 
   siteExportRoutes(app, services);

@@ -12,6 +12,7 @@ import {
   SpeciesLists,
   SPECIES_LIST_CSV_MAX_BYTES,
 } from '@citizen/shared';
+import { actionRecorder } from '../audit/record-action.js';
 import { onlyFor, requireRole } from '../auth/guards.js';
 import { BadRequestError } from '../http/errors.js';
 import type { App } from '../http/types.js';
@@ -29,8 +30,9 @@ const errors = {
   409: ErrorResponse,
 };
 
-/** Species list management: administrators only. */
-export function speciesListsRoutes(app: App, { speciesLists, photos, config }: Services) {
+/** Species list management: administrators only; every change goes to the audit log. */
+export function speciesListsRoutes(app: App, services: Services) {
+  const { speciesLists, photos, config } = services;
   const tags = ['admin: species lists'];
   const admin = onlyFor('admin');
   const lang = (query: { lang?: Locale | undefined }) => query.lang ?? config.defaultLocale;
@@ -59,7 +61,11 @@ export function speciesListsRoutes(app: App, { speciesLists, photos, config }: S
     },
     async (request, reply) => {
       reply.code(201);
-      return speciesLists.create(request.body, lang(request.query));
+      return speciesLists.create(
+        request.body,
+        lang(request.query),
+        actionRecorder(services, request),
+      );
     },
   );
 
@@ -96,10 +102,14 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
         }
         if (!file) throw new BadRequestError('Send the CSV file in the field "file"');
         const description = upload.fields.description;
-        return await speciesLists.importCsv(readLines(file.path), {
-          name,
-          description: description === undefined ? undefined : description.slice(0, 5000),
-        });
+        return await speciesLists.importCsv(
+          readLines(file.path),
+          {
+            name,
+            description: description === undefined ? undefined : description.slice(0, 5000),
+          },
+          actionRecorder(services, request),
+        );
       } finally {
         await upload.cleanup();
       }
@@ -134,7 +144,13 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
         response: { 200: SpeciesListDetail, ...errors },
       },
     },
-    async (request) => speciesLists.replace(request.params.id, request.body, lang(request.query)),
+    async (request) =>
+      speciesLists.replace(
+        request.params.id,
+        request.body,
+        lang(request.query),
+        actionRecorder(services, request),
+      ),
   );
 
   app.delete(
@@ -149,7 +165,7 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
       },
     },
     async (request, reply) => {
-      await speciesLists.remove(request.params.id);
+      await speciesLists.remove(request.params.id, actionRecorder(services, request));
       return reply.code(204).send(null);
     },
   );
@@ -187,7 +203,14 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
       await photos.saveWith(
         [{ bytes: file.bytes, filename: file.filename, licence: 'CC0-1.0', author: null }],
         user.id,
-        (trx, [mediaId]) => speciesLists.setUploadedPicture(trx, id, cdNom, mediaId!),
+        (trx, [mediaId]) =>
+          speciesLists.setUploadedPicture(
+            trx,
+            id,
+            cdNom,
+            mediaId!,
+            actionRecorder(services, request),
+          ),
       );
       return speciesLists.entry(id, cdNom, lang(request.query));
     },
@@ -206,7 +229,13 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
     },
     async (request, reply) => {
       const { id, cdNom } = request.params;
-      await speciesLists.setPicture(id, cdNom, {}, config.defaultLocale);
+      await speciesLists.setPicture(
+        id,
+        cdNom,
+        {},
+        config.defaultLocale,
+        actionRecorder(services, request),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -232,6 +261,7 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
         request.params.cdNom,
         request.body,
         lang(request.query),
+        actionRecorder(services, request),
       ),
   );
 }

@@ -9,6 +9,7 @@ import type {
   SpeciesListPictureInput,
   SpeciesListSummary,
 } from '@citizen/shared';
+import type { ActionRecorder } from '../audit/record-action.js';
 import type { DB } from '../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
 import { photoUrls } from '../media/photos.service.js';
@@ -23,7 +24,10 @@ type Entry = {
   pictureMediaId: string | null;
 };
 
-/** Named sets of taxa that programmes draw their species from, with a picture per taxon. */
+/**
+ * Named sets of taxa that programmes draw their species from, with a picture per taxon. Every
+ * change is written to the audit log (`record`) in the transaction that makes it.
+ */
 export function createSpeciesListsService(db: Kysely<DB>) {
   const summaries = (executor: Kysely<DB> | Transaction<DB>) =>
     executor
@@ -143,21 +147,35 @@ export function createSpeciesListsService(db: Kysely<DB>) {
       return { ...(await summary(db, id)), taxa: await entries(id, lang) };
     },
 
-    async create(input: SpeciesListInput, lang: Locale): Promise<SpeciesListDetail> {
+    async create(
+      input: SpeciesListInput,
+      lang: Locale,
+      record: ActionRecorder,
+    ): Promise<SpeciesListDetail> {
       const taxa = await checkEntries(input.taxa ?? []);
       const { id } = await db.transaction().execute(async (trx) => {
         const list = await insertList(trx, input);
         await replaceEntries(trx, list.id, taxa);
+        await record(trx, 'species_list_created', {
+          speciesListId: list.id,
+          name: input.name,
+          taxa: taxa.length,
+        });
         return list;
       });
       return this.get(id, lang);
     },
 
     /** Replaces the name, description and TaxHub link, and the taxa when `taxa` is given. */
-    async replace(id: number, input: SpeciesListInput, lang: Locale): Promise<SpeciesListDetail> {
+    async replace(
+      id: number,
+      input: SpeciesListInput,
+      lang: Locale,
+      record: ActionRecorder,
+    ): Promise<SpeciesListDetail> {
       const taxa = input.taxa ? await checkEntries(input.taxa) : null;
       await db.transaction().execute(async (trx) => {
-        await summary(trx, id);
+        const before = await summary(trx, id);
         const clash = await trx
           .selectFrom('species_lists')
           .select('id')
@@ -175,12 +193,23 @@ export function createSpeciesListsService(db: Kysely<DB>) {
           })
           .where('id', '=', id)
           .execute();
-        if (taxa) await replaceEntries(trx, id, taxa);
+        const changes = taxa ? await replaceEntries(trx, id, taxa) : null;
+        await record(trx, 'species_list_updated', {
+          speciesListId: id,
+          name: input.name,
+          ...(before.name !== input.name && { previousName: before.name }),
+          ...(changes && {
+            taxa: taxa!.length,
+            inserted: changes.inserted,
+            updated: changes.updated,
+            removed: changes.removed,
+          }),
+        });
       });
       return this.get(id, lang);
     },
 
-    async remove(id: number): Promise<void> {
+    async remove(id: number, record: ActionRecorder): Promise<void> {
       const list = await summary(db, id);
       if (list.programCount > 0) {
         const users = await db
@@ -194,7 +223,14 @@ export function createSpeciesListsService(db: Kysely<DB>) {
           `The species list "${list.name}" is used by the programme${users.length === 1 ? '' : 's'} ${titles}; give ${users.length === 1 ? 'it' : 'them'} another list first`,
         );
       }
-      await db.deleteFrom('species_lists').where('id', '=', id).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('species_lists').where('id', '=', id).execute();
+        await record(trx, 'species_list_deleted', {
+          speciesListId: id,
+          name: list.name,
+          taxa: list.taxonCount,
+        });
+      });
     },
 
     /** Sets (or with neither mediaId nor url, removes) the list's picture of a taxon. */
@@ -203,26 +239,38 @@ export function createSpeciesListsService(db: Kysely<DB>) {
       cdNom: number,
       input: SpeciesListPictureInput,
       lang: Locale,
+      record: ActionRecorder,
     ): Promise<SpeciesListEntry> {
       if (input.mediaId && input.url) throw new BadRequestError('Give mediaId or url, not both');
       if (input.mediaId && (await missingMedia([input.mediaId])).length > 0) {
         throw new BadRequestError(`Unknown media: ${input.mediaId}`);
       }
-      await summary(db, id);
-      const updated = await db
-        .updateTable('species_list_taxa')
-        .set({ picture_media_id: input.mediaId ?? null, picture_url: input.url ?? null })
-        .where('list_id', '=', id)
-        .where('cd_nom', '=', cdNom)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) {
-        throw new NotFoundError(`Taxon ${cdNom} is not in species list ${id}`);
-      }
-      await db
-        .updateTable('species_lists')
-        .set({ updated_at: sql`now()` })
-        .where('id', '=', id)
-        .execute();
+      const list = await summary(db, id);
+      await db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('species_list_taxa')
+          .set({ picture_media_id: input.mediaId ?? null, picture_url: input.url ?? null })
+          .where('list_id', '=', id)
+          .where('cd_nom', '=', cdNom)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) {
+          throw new NotFoundError(`Taxon ${cdNom} is not in species list ${id}`);
+        }
+        await trx
+          .updateTable('species_lists')
+          .set({ updated_at: sql`now()` })
+          .where('id', '=', id)
+          .execute();
+        const removed = !input.mediaId && !input.url;
+        await record(trx, removed ? 'species_list_picture_removed' : 'species_list_picture_set', {
+          speciesListId: id,
+          name: list.name,
+          cdNom,
+          scientificName: await scientificName(trx, cdNom),
+          ...(input.mediaId && { mediaId: input.mediaId }),
+          ...(input.url && { url: input.url }),
+        });
+      });
       return (await entries(id, lang)).find((e) => e.cdNom === cdNom)!;
     },
 
@@ -244,6 +292,7 @@ export function createSpeciesListsService(db: Kysely<DB>) {
       id: number,
       cdNom: number,
       mediaId: string,
+      record: ActionRecorder,
     ): Promise<void> {
       const updated = await trx
         .updateTable('species_list_taxa')
@@ -259,6 +308,13 @@ export function createSpeciesListsService(db: Kysely<DB>) {
         .set({ updated_at: sql`now()` })
         .where('id', '=', id)
         .execute();
+      await record(trx, 'species_list_picture_set', {
+        speciesListId: id,
+        name: (await summary(trx, id)).name,
+        cdNom,
+        scientificName: await scientificName(trx, cdNom),
+        mediaId,
+      });
     },
 
     async entry(id: number, cdNom: number, lang: Locale): Promise<SpeciesListEntry> {
@@ -275,6 +331,7 @@ export function createSpeciesListsService(db: Kysely<DB>) {
     async importCsv(
       lines: AsyncIterable<Line>,
       options: { name: string; description?: string | undefined },
+      record: ActionRecorder,
     ): Promise<SpeciesListImportResult> {
       const { entries: rows, errors } = await readSpeciesListCsv(lines);
       if (errors.count === 0) await resolveEntries(db, rows, errors);
@@ -309,6 +366,15 @@ export function createSpeciesListsService(db: Kysely<DB>) {
             pictureMediaId: r.pictureMediaId,
           })),
         );
+        await record(trx, 'species_list_imported', {
+          speciesListId: id,
+          name: options.name,
+          created: !existing,
+          inserted: report.inserted,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          removed: report.removed,
+        });
         return { list: await summary(trx, id), report };
       });
     },
@@ -316,6 +382,16 @@ export function createSpeciesListsService(db: Kysely<DB>) {
 }
 
 export type SpeciesListsService = ReturnType<typeof createSpeciesListsService>;
+
+/** A taxon's scientific name, for the audit log (people read names, not cd_nom). */
+async function scientificName(executor: Kysely<DB>, cdNom: number): Promise<string | null> {
+  const row = await executor
+    .selectFrom('taxa')
+    .select('scientific_name')
+    .where('cd_nom', '=', cdNom)
+    .executeTakeFirst();
+  return row?.scientific_name ?? null;
+}
 
 /** Makes the list's taxa exactly `wanted`; returns what changed. */
 async function replaceEntries(

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCALES, TAXONOMY_FORMATS, type ImportReport } from '@citizen/shared';
+import { createAuditLog } from '../audit/audit.js';
 import type { Database } from '../db/database.js';
 import { createSpeciesListsService } from '../species-lists/species-lists.service.js';
 import { normaliseLanguage } from './import-rows.js';
@@ -93,9 +94,16 @@ export const TAXONOMY_COMMANDS: Record<string, Command> = {
       }
       const started = performance.now();
       return report(started, async () => {
+        const audit = createAuditLog(database.db);
         const result = await createSpeciesListsService(database.db).importCsv(
           readLines(path.resolve(positionals[0]!)),
           { name: values.name!, description: values.description },
+          // No one signed in: the audit log says it came from the command line.
+          (executor, event, details) =>
+            audit.record(
+              { event, details: { ...details, command: 'import-species-list' } },
+              executor,
+            ),
         );
         console.log(`Species list ${result.list.id} "${result.list.name}"`);
         return result.report;

@@ -12,6 +12,7 @@ import {
   TaxonParams,
   TaxonSearchQuery,
 } from '@citizen/shared';
+import { recordAction } from '../audit/record-action.js';
 import { onlyFor } from '../auth/guards.js';
 import { BadRequestError } from '../http/errors.js';
 import type { App } from '../http/types.js';
@@ -38,7 +39,8 @@ updated and unchanged; importing the same file again changes nothing, and a newe
 rows in place. Taxa missing from the file are kept. For the taxa in the file, the vernacular
 names in the file's languages become exactly the file's.`;
 
-export function taxonomyRoutes(app: App, { taxonomy, config }: Services) {
+export function taxonomyRoutes(app: App, services: Services) {
+  const { taxonomy, config } = services;
   app.get(
     '/taxa/search',
     {
@@ -125,11 +127,28 @@ export function taxonomyRoutes(app: App, { taxonomy, config }: Services) {
           throw new BadRequestError(`Give the format: ${TAXONOMY_FORMATS.join(' or ')}`);
         }
         if (!file) throw new BadRequestError('Send the file in the field "file"');
+        /** The import's counts (not its rows) go to the audit log. */
+        const audited = async (report: ImportReport, details: Record<string, unknown>) => {
+          await recordAction(services, request, 'taxonomy_imported', {
+            ...details,
+            inserted: report.inserted,
+            updated: report.updated,
+            unchanged: report.unchanged,
+            errorCount: report.errorCount,
+          });
+          return report;
+        };
         if (format === 'taxref') {
           if (vernacular) throw new BadRequestError('A TAXREF import takes one file');
-          return await taxonomy.importTaxref(file.path, {
+          const given = version?.trim() || null;
+          const report = await taxonomy.importTaxref(file.path, {
             fileName: file.filename,
-            version: version?.trim() || null,
+            version: given,
+          });
+          return await audited(report, {
+            format,
+            fileName: file.filename,
+            ...(given && { version: given }),
           });
         }
         const codes = languages
@@ -140,7 +159,7 @@ export function taxonomyRoutes(app: App, { taxonomy, config }: Services) {
         if (normalised?.some((c) => c === null)) {
           throw new BadRequestError(`languages must be ISO 639-1 codes, e.g. ${LOCALES.join(',')}`);
         }
-        return await taxonomy.importDwc(
+        const report = await taxonomy.importDwc(
           vernacular
             ? {
                 kind: 'files',
@@ -152,6 +171,12 @@ export function taxonomyRoutes(app: App, { taxonomy, config }: Services) {
               : { kind: 'files', taxon: { path: file.path, name: file.filename } },
           normalised?.length ? { languages: normalised as string[] } : {},
         );
+        return await audited(report, {
+          format,
+          fileName: file.filename,
+          ...(vernacular && { vernacularFileName: vernacular.filename }),
+          ...(normalised?.length && { languages: normalised.join(',') }),
+        });
       } finally {
         await upload.cleanup();
       }
