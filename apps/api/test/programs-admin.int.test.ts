@@ -64,9 +64,10 @@ describeOnEngines('programme administration', (database) => {
       properties: { depth: { type: 'number' } },
     });
     const visible = await app.inject({ method: 'GET', url: `/api/programs/${created.id}` });
+    // The fields' order is kept in the uiSchema (jsonb does not keep the keys' order).
     expect(visible.json<{ form: unknown }>().form).toEqual({
       jsonSchema: created.form!.jsonSchema,
-      uiSchema: {},
+      uiSchema: { 'ui:order': ['depth'] },
     });
   });
 

@@ -13,6 +13,7 @@ import type {
 import { BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
 import { photoUrls } from '../media/photos.service.js';
 import { checkFormSchema } from '../observations/custom-data.js';
+import { withFieldOrder } from '../sites/forms.js';
 import { parseArea } from './area-input.js';
 import { areaSql, type ProgramsRepository } from './programs.repository.js';
 
@@ -121,7 +122,9 @@ export function createProgramsService(programs: ProgramsRepository) {
 
     getForAdmin: (id: number) => adminView(id),
 
-    async create(input: ProgramInput): Promise<AdminProgram> {
+    async create(given: ProgramInput): Promise<AdminProgram> {
+      // jsonb keeps no key order: the form's field order goes into its uiSchema (ui:order).
+      const input = { ...given, form: given.form && withFieldOrder(given.form) };
       const notices: string[] = [];
       await checkReferences(input, null);
       checkDates(input.startsOn, input.endsOn);
@@ -151,7 +154,8 @@ export function createProgramsService(programs: ProgramsRepository) {
       return adminView(id, notices);
     },
 
-    async update(id: number, patch: ProgramPatch): Promise<AdminProgram> {
+    async update(id: number, given: ProgramPatch): Promise<AdminProgram> {
+      const patch = { ...given, form: given.form && withFieldOrder(given.form) };
       const current = await programs.find(id);
       if (!current) throw new NotFoundError(`Programme ${id} does not exist`);
       const notices: string[] = [];
