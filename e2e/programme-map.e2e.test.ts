@@ -71,6 +71,8 @@ describe('embedded Citizen in a browser', () => {
     expect(items.map((p) => [p.slug, p.observationCount])).toEqual([
       ['tete-dor', 260],
       ['chartreuse', 180],
+      // The site programme: the birds seen during its demo visits.
+      ['mares-tete-dor', 7],
     ]);
   });
 });

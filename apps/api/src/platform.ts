@@ -21,7 +21,7 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
 
     if (config.demoData && (await isEmpty(database.db))) {
       log('Empty database: loading the demo programmes, species and observations...');
-      const admin = await seedDemo(database.db);
+      const admin = await seedDemo(database.db, { sites: true });
       writeCredentials(config.dataDir, `${admin.username} / ${admin.email} / ${admin.password}`);
     }
 

@@ -534,6 +534,25 @@ export function createBadgesService({ db, config, logError = defaultLogError }: 
 
     programSettings,
 
+    /**
+     * What anyone may know of a programme's part in badges, so that pages show badge links and
+     * the leaderboard only where they lead somewhere: both false when badges are off here.
+     */
+    async publicProgramSettings(programId: number): Promise<ProgramBadgeSettings> {
+      const row = await db
+        .selectFrom('programs')
+        .select(['is_active', 'badges_enabled', 'leaderboard_enabled'])
+        .where('id', '=', programId)
+        .executeTakeFirst();
+      if (!row) throw new NotFoundError(`Programme ${programId} does not exist`);
+      const badgesEnabled = enabled && row.badges_enabled;
+      return {
+        badgesEnabled,
+        // As the leaderboard route decides (it answers 404 otherwise).
+        leaderboardEnabled: badgesEnabled && row.is_active && row.leaderboard_enabled,
+      };
+    },
+
     /** Changing whether a programme counts changes everyone's counts: a rebuild follows. */
     async setProgramSettings(
       programId: number,

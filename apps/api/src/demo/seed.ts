@@ -4,6 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { parseTaxref } from '../taxonomy/taxref.js';
 import { generatePassword, hashPassword } from '../users/passwords.js';
+import { seedDemoSites } from './sites.js';
 
 const DATA_DIR = path.resolve(import.meta.dirname, '../../src/demo/data');
 
@@ -139,8 +140,15 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   return !row.programs && !row.users;
 }
 
-/** Loads the demo programmes, species, observers and admin, all in one transaction. */
-export async function seedDemo(db: Kysely<DB>): Promise<DemoAdmin> {
+/**
+ * Loads the demo programmes, species, observers and admin, all in one transaction. With
+ * `sites`, a third programme follows ponds and nest boxes through visits (demo/sites.ts): what
+ * a new instance shows; the tests that count the demo's programmes leave it out.
+ */
+export async function seedDemo(
+  db: Kysely<DB>,
+  { sites = false }: { sites?: boolean } = {},
+): Promise<DemoAdmin> {
   const admin: DemoAdmin = {
     username: 'admin',
     email: 'admin@example.org',
@@ -187,7 +195,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<DemoAdmin> {
           is_active: true,
         })),
       )
-      .returning(['id', 'display_name'])
+      .returning(['id', 'username', 'display_name'])
       .execute();
 
     const project = await trx
@@ -219,6 +227,14 @@ export async function seedDemo(db: Kysely<DB>): Promise<DemoAdmin> {
         return cdNom;
       });
       await seedObservations(trx, id, program.observations, species, observers, random);
+    }
+    if (sites) {
+      await seedDemoSites(trx, {
+        projectId: project.id,
+        speciesListId: list.id,
+        cdNomByName,
+        observers,
+      });
     }
   });
   return admin;

@@ -1,4 +1,11 @@
-import type { EarnedBadge, MyBadges, SavedObservation } from '@citizen/shared';
+import type {
+  BadgeRule,
+  EarnedBadge,
+  Leaderboard,
+  MyBadges,
+  ProgramBadgeSettings,
+  SavedObservation,
+} from '@citizen/shared';
 import { ApiError, request, type Fetch } from './api';
 
 /** The badges a saved observation just earned its observer, to announce once. */
@@ -12,4 +19,50 @@ export async function getMyBadges(fetch: Fetch): Promise<MyBadges | null> {
     if (cause instanceof ApiError && cause.status === 404) return null;
     throw cause;
   }
+}
+
+/**
+ * Whether a programme counts towards badges and shows a leaderboard (both false when badges
+ * are off). Always 200 for a programme: pages ask this rather than probe routes that 404.
+ */
+export const getProgramBadgeSettings = (fetch: Fetch, programId: number) =>
+  request<ProgramBadgeSettings>(fetch, 'GET', `/api/programs/${programId}/badge-settings`);
+
+export type LeaderboardBy = Leaderboard['by'];
+
+export const getLeaderboard = (
+  fetch: Fetch,
+  programId: number,
+  by: LeaderboardBy = 'observations',
+) =>
+  request<Leaderboard>(
+    fetch,
+    'GET',
+    `/api/programs/${programId}/leaderboard?${new URLSearchParams({ by, limit: '10' })}`,
+  );
+
+/** Every badge one can earn (the catalogue), or null when badges are off. */
+export async function listBadgeRules(fetch: Fetch): Promise<BadgeRule[] | null> {
+  try {
+    return (await request<{ items: BadgeRule[] }>(fetch, 'GET', '/api/badges')).items;
+  } catch (cause) {
+    if (cause instanceof ApiError && cause.status === 404) return null;
+    throw cause;
+  }
+}
+
+// Announcing: a page that saves something and moves on (a visit, then its site's page) leaves
+// the badges here; the next page takes them, so that they are announced once. Only ever written
+// in the browser, from an event handler.
+let pending: EarnedBadge[] = [];
+
+export function announceLater(badges: EarnedBadge[]): void {
+  const known = new Set(pending.map((badge) => badge.id));
+  pending = [...pending, ...badges.filter((badge) => !known.has(badge.id))];
+}
+
+export function takeAnnouncements(): EarnedBadge[] {
+  const taken = pending;
+  pending = [];
+  return taken;
 }

@@ -1,8 +1,14 @@
 import { getAuthOptions } from '$lib/api';
+import { getMyBadges } from '$lib/badges';
 import { requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params, parent, url }) => {
   const me = requireMe((await parent()).me, params.lang, url);
-  return { me, options: await getAuthOptions(fetch) };
+  const [options, badges] = await Promise.all([
+    getAuthOptions(fetch),
+    // Null when badges are off: then there are no leaderboards to leave either.
+    getMyBadges(fetch).catch(() => null),
+  ]);
+  return { me, options, leaderboards: badges ? { hidden: badges.hideFromLeaderboards } : null };
 };

@@ -1,11 +1,12 @@
 import { LIST_PAGE_SIZE, listObservations } from '$lib/api';
 import { getMyBadges } from '$lib/badges';
 import { requireMe } from '$lib/session';
+import { getMySites } from '$lib/sites/api';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params, parent, url }) => {
   const me = requireMe((await parent()).me, params.lang, url);
-  const [list, badges] = await Promise.all([
+  const [list, badges, sites] = await Promise.all([
     listObservations(fetch, {
       observer: me.id,
       sort: 'created_desc',
@@ -14,6 +15,8 @@ export const load: PageLoad = async ({ fetch, params, parent, url }) => {
     }),
     // Badges are a nicety: the dashboard works without them.
     getMyBadges(fetch).catch(() => null),
+    // Sites and visits: shown only to those who have some.
+    getMySites(fetch).catch(() => null),
   ]);
-  return { me, list, badges };
+  return { me, list, badges, sites };
 };
