@@ -5,6 +5,8 @@ import type {
   BadgeRule,
   BadgeRuleInput,
   BadgeRulePatch,
+  BadgeTaxonGroupQuery,
+  BadgeTaxonGroups,
   EarnedBadge,
   Leaderboard,
   LeaderboardQuery,
@@ -426,6 +428,21 @@ export function createBadgesService({ db, config, logError = defaultLogError }: 
     },
 
     findRule,
+
+    /** The taxonomy's classes, orders or families starting with `q`, with their species. */
+    async taxonGroups(query: BadgeTaxonGroupQuery): Promise<BadgeTaxonGroups['items']> {
+      const column = sql.ref(query.rank);
+      const prefix = `${(query.q ?? '').trim().replace(/[\\%_]/g, '\\$&')}%`;
+      const { rows } = await sql<{ name: string; species: number }>`
+        select ${column} as name,
+          count(*) filter (where rank in ('ES', 'SSES') and cd_nom = cd_ref)::int as species
+        from taxa
+        where ${column} is not null and ${column} ilike ${prefix}
+        group by ${column}
+        order by ${column}
+        limit ${query.limit}`.execute(db);
+      return rows;
+    },
 
     // Reading.
 
