@@ -25,6 +25,7 @@ describeOnEngines('site settings and pages', (database) => {
       texts: {},
       defaultLocale: 'fr',
       locales: ['fr', 'en', 'de'],
+      badges: false,
       map: { baseLayers: [], zoom: 5 },
     });
   });

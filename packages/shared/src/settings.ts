@@ -70,6 +70,8 @@ export const PublicSettings = Type.Intersect([
   Type.Object({
     defaultLocale: Locale,
     locales: Type.Array(Locale),
+    /** Whether this instance runs the badges module (BADGES_ENABLED). */
+    badges: Type.Boolean(),
   }),
 ]);
 export type PublicSettings = Static<typeof PublicSettings>;

@@ -42,6 +42,7 @@ export function createSettingsService(db: Kysely<DB>, config: Config) {
         ...(await stored()),
         defaultLocale: config.defaultLocale,
         locales: [...LOCALES],
+        badges: config.badges.enabled,
       };
     },
 

@@ -11,7 +11,10 @@ import { ApiError, request, type Fetch } from './api';
 /** The badges a saved observation just earned its observer, to announce once. */
 export const newBadges = (saved: SavedObservation): EarnedBadge[] => saved.newBadges ?? [];
 
-/** My badges and progress, or null when badges are off on this instance (the API says 404). */
+/**
+ * My badges and progress. Ask only when the settings say badges are on: otherwise the API
+ * answers 404 (null here), which browsers log as an error.
+ */
 export async function getMyBadges(fetch: Fetch): Promise<MyBadges | null> {
   try {
     return await request<MyBadges>(fetch, 'GET', '/api/me/badges');

@@ -4,11 +4,12 @@ import { requireMe } from '$lib/session';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params, parent, url }) => {
-  const me = requireMe((await parent()).me, params.lang, url);
+  const { me: signedIn, settings } = await parent();
+  const me = requireMe(signedIn, params.lang, url);
   const [options, badges] = await Promise.all([
     getAuthOptions(fetch),
     // Null when badges are off: then there are no leaderboards to leave either.
-    getMyBadges(fetch).catch(() => null),
+    settings.badges ? getMyBadges(fetch).catch(() => null) : null,
   ]);
   return { me, options, leaderboards: badges ? { hidden: badges.hideFromLeaderboards } : null };
 };

@@ -5,7 +5,8 @@ import { getMySites } from '$lib/sites/api';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params, parent, url }) => {
-  const me = requireMe((await parent()).me, params.lang, url);
+  const { me: signedIn, settings } = await parent();
+  const me = requireMe(signedIn, params.lang, url);
   const [list, badges, sites] = await Promise.all([
     listObservations(fetch, {
       observer: me.id,
@@ -14,7 +15,7 @@ export const load: PageLoad = async ({ fetch, params, parent, url }) => {
       lang: params.lang,
     }),
     // Badges are a nicety: the dashboard works without them.
-    getMyBadges(fetch).catch(() => null),
+    settings.badges ? getMyBadges(fetch).catch(() => null) : null,
     // Sites and visits: shown only to those who have some.
     getMySites(fetch).catch(() => null),
   ]);
