@@ -92,7 +92,12 @@ export function programsAdminRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      return programs.update(request.params.id, request.body);
+      const updated = await programs.update(request.params.id, request.body);
+      await recordAction(services, request, 'program_updated', {
+        programId: updated.id,
+        fields: Object.keys(request.body),
+      });
+      return updated;
     },
   );
 
@@ -186,7 +191,12 @@ export function programsAdminRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      return reply.code(201).send(await programs.createProject(request.body));
+      const project = await programs.createProject(request.body);
+      await recordAction(services, request, 'project_created', {
+        projectId: project.id,
+        title: project.title,
+      });
+      return reply.code(201).send(project);
     },
   );
 }
