@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdminProgram, ObservationDetail } from '@citizen/shared';
+import type { AdminProgram, AuthSession, ObservationDetail } from '@citizen/shared';
+import { startSmtpSink, type SmtpSink } from '../apps/api/test/smtp-sink.js';
 import {
   createProgrammeByDrawing,
   dragAreaCorner,
@@ -34,7 +35,10 @@ const CORNERS: [number, number][] = [
   [0.38, 0.66],
 ];
 
-/** An administrator builds a programme in the back office; an observer takes part in it. */
+/**
+ * An administrator builds a programme in the back office; an observer takes part in it; a
+ * validator re-identifies the observation, and the observer learns it on the site and by mail.
+ */
 describe('the back office’s programme editor', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-admin-programs-'));
   let platform: RunningPlatform;
@@ -43,12 +47,18 @@ describe('the back office’s programme editor', () => {
   let adminToken: string;
   let programmeId: number;
   let drawn: LonLat[];
+  let sink: SmtpSink;
+  let observation: string;
+  let observer: { page: Page; errors: string[] };
+  const comment = 'The speckled breast says song thrush, not blackbird.';
 
   beforeAll(async () => {
+    sink = await startSmtpSink();
     [platform, browser] = await Promise.all([
       startPlatform(
         {
           DATA_DIR: dataDir,
+          SMTP_URL: sink.url,
           REQUIRE_EMAIL_CONFIRMATION: 'false',
           BADGES_ENABLED: 'true',
         },
@@ -66,6 +76,7 @@ describe('the back office’s programme editor', () => {
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
+    await sink?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -180,11 +191,21 @@ describe('the back office’s programme editor', () => {
         email: 'hedgehog-fan@example.org',
         password: 'a-long-and-spiky-secret',
         acceptTerms: true,
+        locale: 'en',
       },
+    });
+    const session = await api<AuthSession>(platform.url, 'POST', '/api/auth/login', {
+      body: { login: 'hedgehog-fan', password: 'a-long-and-spiky-secret' },
+    });
+    // The observer wants to hear about their observations.
+    await api(platform.url, 'PATCH', '/api/auth/me', {
+      token: session.accessToken!,
+      body: { notifications: true },
     });
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
     const page = await context.newPage();
     const errors = collectErrors(page);
+    observer = { page, errors };
     await logIn(page, platform.url, 'hedgehog-fan', 'a-long-and-spiky-secret');
 
     await page.goto(`${platform.url}/en/programs/${programmeId}`);
@@ -219,7 +240,53 @@ describe('the back office’s programme editor', () => {
     expect(saved.location.coordinates[0]).toBeCloseTo(inside[0], 4);
     expect(saved.location.coordinates[1]).toBeCloseTo(inside[1], 4);
     expect(errors).toEqual([]);
+    observation = id;
+  });
+
+  it('is re-identified by a validator; the observer sees the new status, and gets the mail', async () => {
+    const password = 'an-expert-and-patient-eye';
+    await api(platform.url, 'POST', '/api/auth/register', {
+      body: { username: 'vera', email: 'vera@example.org', password, acceptTerms: true },
+    });
+    const expert = await api<AuthSession>(platform.url, 'POST', '/api/auth/login', {
+      body: { login: 'vera', password },
+    });
+    await api(platform.url, 'PATCH', `/api/admin/users/${expert.user.id}`, {
+      token: adminToken,
+      body: { role: 'validator' },
+    });
+
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await logIn(page, platform.url, 'vera', password);
+    await page.goto(`${platform.url}/en/validation?program=${programmeId}`);
+    await page.getByRole('link', { name: 'Common Blackbird' }).click();
+    await page.waitForURL((url) => url.pathname === `/en/validation/${observation}`);
+    await page.getByLabel('Re-identify: it is another species').check();
+    await page.getByRole('combobox', { name: 'The right species' }).fill('song thr');
+    await page.getByRole('option', { name: /Song Thrush/ }).click();
+    await page.getByLabel('Probable').check();
+    await page.getByLabel('Comment for the observer').fill(comment);
+    await page.getByRole('button', { name: 'Save the judgement' }).click();
+    await page.getByText('Saved: re-identified as Song Thrush, Probable.').waitFor();
+    expect(errors).toEqual([]);
     await context.close();
+
+    // The observer's dashboard shows the new identification, its status and the comment.
+    await observer.page.goto(`${platform.url}/en/dashboard`);
+    const item = observer.page.locator('.observations li', { hasText: 'Song Thrush' });
+    await item.getByText('Probable').waitFor();
+    await item.getByText(comment, { exact: false }).waitFor();
+    expect(observer.errors).toEqual([]);
+
+    const mail = () =>
+      sink.received.find(
+        (m) => m.to.includes('hedgehog-fan@example.org') && m.text.includes('Turdus philomelos'),
+      );
+    await expect.poll(mail, { timeout: 20_000 }).toBeDefined();
+    expect(mail()?.text).toContain(comment);
+    expect(mail()?.text).toContain(`/en/observations/${observation}`);
   });
 
   it('edits the area and the form of a saved programme, and shows JSON errors clearly', async () => {

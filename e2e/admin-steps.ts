@@ -9,9 +9,12 @@ import { waitForMaps } from './web.js';
 
 export type LonLat = [number, number];
 
-/** Logs in through the login page and waits for the dashboard. */
+/**
+ * Logs in through the login page and waits for the dashboard. Waits for the page to run first:
+ * before that, the form is a plain GET form.
+ */
 export async function logIn(page: Page, baseUrl: string, login: string, password: string) {
-  await page.goto(`${baseUrl}/en/login`);
+  await page.goto(`${baseUrl}/en/login`, { waitUntil: 'networkidle' });
   await page.getByLabel('E-mail address or username').fill(login);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
