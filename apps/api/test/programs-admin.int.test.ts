@@ -179,17 +179,17 @@ describeOnEngines('programme administration', (database) => {
         },
         {
           type: 'Feature',
-          properties: { code: '38185', nom: 'Grenoble' },
+          properties: { INSEE_COM: '38185', NOM_COM: 'Grenoble' },
           geometry: square(5.7, 45.17, 0.05),
         },
       ],
     });
-    expect(await services.areas.importGeoJson('municipality', file)).toEqual({
+    expect(await services.areas.importGeoJson('municipality', file)).toMatchObject({
       kind: 'municipality',
       inserted: 2,
       updated: 0,
     });
-    expect(await services.areas.importGeoJson('municipality', file)).toEqual({
+    expect(await services.areas.importGeoJson('municipality', file)).toMatchObject({
       kind: 'municipality',
       inserted: 0,
       updated: 2,
