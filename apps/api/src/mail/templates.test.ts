@@ -28,6 +28,16 @@ const vars: { [K in MailTemplate]: MailTemplates[K] } = {
   emailInUse: { siteName: 'Citizen', username: 'camille', siteUrl: 'https://x.test/fr/' },
   emailChanged: { siteName: 'Citizen', username: 'camille', newEmail: 'new@x.test' },
   accountDeleted: { siteName: 'Citizen', username: 'camille', observations: 'anonymise' },
+  observationReviewed: {
+    siteName: 'Citizen',
+    username: 'camille',
+    taxon: 'Turdus philomelos',
+    date: '2026-05-01',
+    kind: 'reidentified',
+    status: 'probable',
+    comment: 'The speckled breast says song thrush.',
+    link: 'https://x.test/fr/observations/abc',
+  },
 };
 
 describe('mail templates', () => {

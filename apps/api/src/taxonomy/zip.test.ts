@@ -17,7 +17,8 @@ async function makeZip(name: string, files: Record<string, string>, zip64 = fals
       forceZip64Format: zip64,
     });
   }
-  zip.end({ forceZip64Format: zip64 });
+  // yazl takes this option at the end too (its central directory); its type declarations lag.
+  zip.end({ forceZip64Format: zip64 } as Parameters<ZipFile['end']>[0]);
   const file = path.join(dir, name);
   await pipeline(zip.outputStream, createWriteStream(file));
   return file;

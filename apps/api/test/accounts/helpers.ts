@@ -90,7 +90,12 @@ export async function createUser(
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-export async function login(app: App, login: string, password = PASSWORD): Promise<AuthSession> {
+/** Logs in over HTTP, as an app would (no cookies): the session carries its access token. */
+export async function login(
+  app: App,
+  login: string,
+  password = PASSWORD,
+): Promise<AuthSession & { accessToken: string }> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
@@ -99,7 +104,9 @@ export async function login(app: App, login: string, password = PASSWORD): Promi
   if (response.statusCode !== 200) {
     throw new Error(`login of ${login} failed: ${response.statusCode} ${response.body}`);
   }
-  return response.json<AuthSession>();
+  const session = response.json<AuthSession>();
+  if (!session.accessToken) throw new Error(`login of ${login} gave no access token`);
+  return { ...session, accessToken: session.accessToken };
 }
 
 /** The Set-Cookie headers of a response, by cookie name. */

@@ -341,7 +341,7 @@ describeOnEngines('profile, personal data export, account deletion, administrati
       },
     });
     const user = await createUser(db());
-    const data = (await accounts.personalData.exportJson(user.id, '127.0.0.1')) as {
+    const data = (await accounts.personalData.exportJson(user.id, '127.0.0.1')) as unknown as {
       visits: unknown;
     };
     expect(data.visits).toEqual([{ site: 'Pond', userId: user.id }]);

@@ -70,7 +70,7 @@ describeOnEngines('web app sessions: httpOnly cookies and CSRF protection', (dat
       { origin: 'null' },
       { referer: 'https://evil.example/page' },
       { origin: 'http://localhost:3000.evil.example' },
-    ]) {
+    ] as Record<string, string>[]) {
       const refused = await patch(headers);
       expect(refused.statusCode).toBe(403);
       expect(refused.json().message).toMatch(/Cross-site request refused/);

@@ -4,7 +4,7 @@ import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
 import { mortonKey, TILE_POINT_LIMIT } from '../../src/map/tiles.js';
 import { describeOnEngines } from '../engines.js';
-import { asUser, decodeMvt, insertObservation, readingApp } from './helpers.js';
+import { asUser, decodeMvt, insertObservation, readingApp, type DecodedLayer } from './helpers.js';
 
 const BUFFER = 64 / 4096;
 
@@ -73,7 +73,10 @@ describeOnEngines('map tiles', (database) => {
       status: response.statusCode,
       headers: response.headers,
       raw: response.rawPayload,
-      layers: response.statusCode === 200 ? decodeMvt(response.rawPayload) : new Map(),
+      layers:
+        response.statusCode === 200
+          ? decodeMvt(response.rawPayload)
+          : new Map<string, DecodedLayer>(),
     };
   };
 
@@ -218,9 +221,7 @@ describeOnEngines('map tiles', (database) => {
     ) => {
       const response = await tile(`2/tiles/${t.z}/${t.x}/${t.y}.mvt`, headers);
       const layer = response.layers.get('observations');
-      return new Map(
-        (layer?.features ?? []).map((f: { properties: { id: string } }) => [f.properties.id, f]),
-      );
+      return new Map((layer?.features ?? []).map((f) => [f.properties.id, f]));
     };
     expect((await ids(exactTile)).has(s.id)).toBe(false);
     const atCell = (await ids(cellTile)).get(s.id)!;
@@ -304,10 +305,7 @@ describeOnEngines('map tiles', (database) => {
     const cellTotal = async (headers: Record<string, string> = {}) =>
       (await tile(`2/tiles/${low.z}/${low.x}/${low.y}.mvt`, headers)).layers
         .get('clusters')!
-        .features.reduce(
-          (sum: number, f: { properties: { count: number } }) => sum + f.properties.count,
-          0,
-        );
+        .features.reduce((sum: number, f) => sum + Number(f.properties.count), 0);
     const before = await cellTotal();
     const { rows: hidden } = await sql<{ id: string; x: number; y: number }>`
       update observations set hidden_at = now()
@@ -323,7 +321,7 @@ describeOnEngines('map tiles', (database) => {
           (await tile(`2/tiles/${high.z}/${high.x}/${high.y}.mvt`, headers)).layers.get(
             'observations',
           )?.features ?? []
-        ).map((f: { properties: { id: string } }) => f.properties.id);
+        ).map((f) => f.properties.id);
       expect(await ids()).not.toContain(hidden[0]!.id);
       expect(await ids(validator)).toContain(hidden[0]!.id);
     } finally {
@@ -398,11 +396,7 @@ describeOnEngines('map tiles', (database) => {
     expect(features.length).toBe(
       await countIn(2, t, 'public_geom', sql`o.cd_nom = ${golden}`, BUFFER),
     );
-    expect(
-      features.every((f: { properties: { cd_nom: number } }) => f.properties.cd_nom === golden),
-    ).toBe(true);
-    expect(features.every((f: { properties: { blurred: boolean } }) => f.properties.blurred)).toBe(
-      true,
-    );
+    expect(features.every((f) => f.properties.cd_nom === golden)).toBe(true);
+    expect(features.every((f) => f.properties.blurred)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import type { Role } from '../../src/db/schema.js';
 import type { DB } from '../../src/db/schema.js';
 import type { App } from '../../src/http/types.js';
 import { hashPassword } from '../../src/users/passwords.js';
+import type { ActionRecorder } from '../../src/audit/record-action.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/taxonomy');
 export const fixture = (name: string) => path.join(FIXTURES, name);
@@ -73,3 +74,6 @@ export async function loginAs(app: App, db: Kysely<DB>, role: Role, username: st
   }
   return { authorization: `Bearer ${token}` };
 }
+
+/** For tests of something else than the audit log: changes recorded nowhere. */
+export const unaudited: ActionRecorder = async () => {};

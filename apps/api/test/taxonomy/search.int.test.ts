@@ -5,7 +5,7 @@ import { createSpeciesListsService } from '../../src/species-lists/species-lists
 import { createTaxonomyService } from '../../src/taxonomy/taxonomy.service.js';
 import { testApp } from '../app.js';
 import { describeOnEngines } from '../engines.js';
-import { fixture, insertProgram } from './helpers.js';
+import { fixture, insertProgram, unaudited } from './helpers.js';
 
 const PICTURE = 'https://pictures.example.org/turdus-merula.jpg';
 
@@ -30,6 +30,7 @@ describeOnEngines('taxon search and reading', (database) => {
         taxa: [{ cdNom: 4117, pictureUrl: PICTURE }, { cdNom: 2895 }, { cdNom: 4582 }],
       },
       'fr',
+      unaudited,
     );
     listProgram = await insertProgram(db, 'garden-birds', list.id);
     wholeProgram = await insertProgram(db, 'everything', null);

@@ -7,7 +7,7 @@ import { createSpeciesListsService } from '../../src/species-lists/species-lists
 import { createTaxonomyService } from '../../src/taxonomy/taxonomy.service.js';
 import { testApp } from '../app.js';
 import { describeOnEngines } from '../engines.js';
-import { fixture, insertProgram } from './helpers.js';
+import { fixture, insertProgram, unaudited } from './helpers.js';
 
 /**
  * With TAXHUB_URL set, the API reads the taxonomy from TaxHub. No TaxHub can run on the test
@@ -67,6 +67,7 @@ describeOnEngines('taxonomy from a TaxHub server', (database) => {
     const list = await createSpeciesListsService(db).create(
       { name: 'TaxHub birds', taxhubListId: 33, taxa: [{ cdNom: 2895 }] },
       'fr',
+      unaudited,
     );
     program = await insertProgram(db, 'taxhub-birds', list.id);
     app = await testApp(database(), { TAXHUB_URL: url });
