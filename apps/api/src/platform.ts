@@ -1,10 +1,11 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
+import { mailsLoggedWithText } from './mail/mailer.js';
 import type { App } from './http/types.js';
 import { loadWebHandler } from './web/web-handler.js';
 
@@ -22,7 +23,11 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
     if (config.demoData && (await isEmpty(database.db))) {
       log('Empty database: loading the demo programmes, species and observations...');
       const admin = await seedDemo(database.db, { sites: true });
-      writeCredentials(config.dataDir, `${admin.username} / ${admin.email} / ${admin.password}`);
+      writeCredentials(
+        config.dataDir,
+        `${admin.username} / ${admin.email} / ${admin.password}`,
+        log,
+      );
     }
 
     const internalUrl = `http://${internalHost(config.host)}:${config.port}`;
@@ -39,7 +44,7 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
 
     if (!config.mail.smtpUrl) {
       log(
-        config.database.kind === 'pglite'
+        mailsLoggedWithText(config)
           ? 'SMTP_URL is not set: e-mails are written to the log (links included) instead of being sent'
           : 'SMTP_URL is not set: e-mails are NOT sent (only their recipient and subject are logged)',
       );
@@ -67,10 +72,20 @@ function internalHost(host: string): string {
 
 const CREDENTIALS_FILE = 'demo-admin.txt';
 
-function writeCredentials(dataDir: string, line: string) {
+/**
+ * The demo admin's password exists nowhere else once the demo is committed: a DATA_DIR that does
+ * not exist yet is created, and if the file still cannot be written the password goes to the log.
+ */
+function writeCredentials(dataDir: string, line: string, log: Log) {
   const file = path.join(dataDir, CREDENTIALS_FILE);
-  writeFileSync(file, `${line}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${line}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  } catch (error) {
+    log(`Could not write ${file} (${(error as Error).message})`);
+    log(`Demo admin (username / e-mail / password): ${line}`);
+  }
 }
 
 function readCredentials(dataDir: string): string | null {

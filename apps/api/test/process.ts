@@ -31,3 +31,55 @@ export function runNode(
     child.stdin.end(input ?? '');
   });
 }
+
+export type RunningNode = {
+  /** Everything written to standard output so far. */
+  output(): string;
+  /** Resolves with the output once it matches `pattern`; rejects if the process ends first. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  stop(): Promise<void>;
+};
+
+/** Starts a built entry point of the API (main.js) that keeps running until `stop`. */
+export function startNode(script: string, env: Record<string, string>): RunningNode {
+  const child = spawn(process.execPath, [path.join(API_DIST, script)], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let exited = false;
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+  child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), changed()));
+  child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), changed()));
+  child.on('exit', () => ((exited = true), changed()));
+  return {
+    output: () => stdout,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (pattern.test(stdout)) finish(() => resolve(stdout));
+          else if (exited) finish(() => reject(new Error(`exited early:\n${stdout}\n${stderr}`)));
+        };
+        const timer = setTimeout(
+          () => finish(() => reject(new Error(`${pattern} not seen:\n${stdout}\n${stderr}`))),
+          timeoutMs,
+        );
+        const finish = (settle: () => void) => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          settle();
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+    async stop() {
+      if (exited) return;
+      const ended = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await ended;
+    },
+  };
+}

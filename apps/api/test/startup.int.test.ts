@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMigratedDatabase, databaseUrl, dropDatabase } from './postgres.js';
-import { runNode } from './process.js';
+import { runNode, startNode } from './process.js';
 
 describe('starting Citizen with a bad setting', () => {
   let database: string;
@@ -54,6 +54,63 @@ describe('starting Citizen with a bad setting', () => {
       await start({ DATABASE_URL: databaseUrl(database), PORT: String(busyPort) }),
       new RegExp(`^PORT: ${busyPort} is already in use on 127\\.0\\.0\\.1$`),
     );
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('first start with PostgreSQL and the demo', () => {
+  let database: string;
+  beforeAll(async () => {
+    const created = await createMigratedDatabase(inject('postgresTemplate'));
+    await created.database.close();
+    database = created.name;
+  });
+  afterAll(async () => {
+    if (database) await dropDatabase(database);
+  });
+
+  it('creates a missing DATA_DIR for the demo admin password, and logs mails with their links', async () => {
+    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'citizen-first-')), 'not/yet');
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const citizen = startNode('main.js', {
+      DATABASE_URL: databaseUrl(database),
+      DEMO_DATA: 'true',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PUBLIC_URL: base,
+      SERVE_WEB: 'false',
+    });
+    try {
+      const output = await citizen.waitFor(/Citizen is ready/, 120_000);
+      const [, password] = /Demo admin .*: admin \/ admin@example\.org \/ (\S+)/.exec(output)!;
+      expect(readFileSync(path.join(dataDir, 'demo-admin.txt'), 'utf8')).toContain(password);
+      expect(output).toMatch(/e-mails are written to the log \(links included\)/);
+
+      const post = (url: string, body: object) =>
+        fetch(`${base}${url}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      expect((await post('/api/auth/login', { login: 'admin', password: password! })).status).toBe(
+        200,
+      );
+      expect((await post('/api/auth/password/forgot', { email: 'admin@example.org' })).status).toBe(
+        202,
+      );
+      await citizen.waitFor(/reset-password\?token=/);
+    } finally {
+      await citizen.stop();
+    }
+    expect(existsSync(dataDir)).toBe(true);
   });
 });
 

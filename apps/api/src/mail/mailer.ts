@@ -44,7 +44,7 @@ export function smtpTransport(url: string): MailTransport {
 }
 
 /**
- * No SMTP server: each mail is logged instead. With `withBodies` (embedded development mode)
+ * No SMTP server: each mail is logged instead. With `withBodies` (development or demo mode)
  * the text, links included, goes to the log so that a developer can follow them.
  */
 export function logTransport(log: () => Log, withBodies: boolean): MailTransport {
@@ -61,6 +61,13 @@ export function logTransport(log: () => Log, withBodies: boolean): MailTransport
     close: () => {},
   };
 }
+
+/**
+ * Without SMTP_URL, a development or demo instance (embedded database, or DEMO_DATA) logs each
+ * mail's text so that its links can be followed; a production instance logs only who and what.
+ */
+export const mailsLoggedWithText = (config: Config) =>
+  config.database.kind === 'pglite' || config.demoData;
 
 const POLL_MS = 5_000;
 const BATCH = 20;
@@ -81,7 +88,7 @@ export function createMailer(
     ? makeTransport(() => log)
     : config.mail.smtpUrl
       ? smtpTransport(config.mail.smtpUrl)
-      : logTransport(() => log, config.database.kind === 'pglite');
+      : logTransport(() => log, mailsLoggedWithText(config));
 
   let running = false;
   let timer: NodeJS.Timeout | undefined;
