@@ -13,6 +13,7 @@ import {
 } from '../observations/filters.js';
 import {
   blurredUncertainty,
+  safeObserverName,
   type ListingService,
   type ObservationRecord,
 } from '../observations/listing.js';
@@ -43,6 +44,13 @@ export type ExportContext = {
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
+/** A record without the names that look like e-mail addresses (the lists never show them either). */
+export const withPublishableNames = (r: ObservationRecord): ObservationRecord => ({
+  ...r,
+  observer: safeObserverName(r.observer),
+  photos: r.photos.map((photo) => ({ ...photo, author: safeObserverName(photo.author) })),
+});
+
 /** A stream of the chunks an async generator yields, pulled only as fast as it is read. */
 const streamOf = (chunks: AsyncIterable<string>) =>
   Readable.from(
@@ -58,7 +66,7 @@ export function createExportsService(db: Kysely<DB>, listing: ListingService, co
     for await (const chunk of listing.records(filter, ctx.viewer, ctx.lang, EXPORT_CHUNK_SIZE)) {
       const countries = ctx.countries ? await countryCodes(chunk, ctx.viewer) : new Map();
       yield chunk.map((r): OccurrenceRow => ({
-        ...r,
+        ...withPublishableNames(r),
         lon: round6(r.lon),
         lat: round6(r.lat),
         uncertainty: r.blurred

@@ -13,7 +13,12 @@ import {
   type OccurrenceRow,
 } from '../exports/darwin-core.js';
 import { DWC, OCCURRENCE_ROW_TYPE } from '../exports/dwc-terms.js';
-import { EXPORT_CHUNK_SIZE, type ExportContext, type ExportsService } from '../exports/exports.js';
+import {
+  EXPORT_CHUNK_SIZE,
+  withPublishableNames,
+  type ExportContext,
+  type ExportsService,
+} from '../exports/exports.js';
 import { csvField, csvLine, customCell, tsvField } from '../exports/tabular.js';
 import { NotFoundError } from '../http/errors.js';
 import type { Viewer } from '../observations/filters.js';
@@ -212,7 +217,7 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
       yield exact
         .filter((r) => visitOf.has(r.id))
         .map((r: ObservationRecord) => ({
-          ...r,
+          ...withPublishableNames(r),
           lon: round6(r.lon),
           lat: round6(r.lat),
           uncertainty: r.coordinate_uncertainty_m,
