@@ -6,6 +6,7 @@ import { createMailer } from '../mail/mailer.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { PhotosService } from '../media/photos.service.js';
 import { createUserAdminService } from '../users/admin.service.js';
+import { usePasswordHashCost } from '../users/passwords.js';
 import { createPersonalDataService } from '../users/personal-data.service.js';
 import { createProfileService } from '../users/profile.service.js';
 import { createUsersRepository } from '../users/users.repository.js';
@@ -21,6 +22,7 @@ export function createAccountsModule(
   db: Kysely<DB>,
   { mediaStore, photos }: { mediaStore: MediaStore; photos: PhotosService },
 ) {
+  usePasswordHashCost(config.accounts.passwordHashCost);
   const users = createUsersRepository(db);
   const audit = createAuditLog(db);
   const mailer = createMailer(config, db);

@@ -1,4 +1,3 @@
-import argon2 from 'argon2';
 import type { Kysely } from 'kysely';
 import type {
   ChangeEmailRequest,
@@ -21,7 +20,7 @@ import {
 } from '../http/errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import { renderMail, type MailTemplate, type MailTemplates } from '../mail/templates.js';
-import { hashPassword, verifyPassword } from '../users/passwords.js';
+import { hashPassword, needsRehash, verifyPassword } from '../users/passwords.js';
 import type { AccountRow, UsersRepository } from '../users/users.repository.js';
 import { TOKEN_LIFETIME_MINUTES, type AccountTokens } from './account-tokens.js';
 import type { CaptchaVerifier } from './captcha.js';
@@ -270,7 +269,7 @@ export function createAccountsService(deps: Deps) {
         );
       }
       const rehash =
-        account.password_hash && argon2.needsRehash(account.password_hash)
+        account.password_hash && needsRehash(account.password_hash)
           ? await hashPassword(input.password)
           : null;
       await users.recordLogin(account.id, rehash);

@@ -166,6 +166,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, cwd)).toThrow(message);
   });
 
+  it('hashes passwords at the standard cost; the lower test cost only under NODE_ENV=test', () => {
+    expect(loadConfig({}, cwd).accounts.passwordHashCost).toBe('standard');
+    expect(
+      loadConfig({ PASSWORD_HASH_COST: 'test', NODE_ENV: 'test' }, cwd).accounts.passwordHashCost,
+    ).toBe('test');
+    for (const NODE_ENV of [undefined, 'production', 'development']) {
+      expect(() => loadConfig({ PASSWORD_HASH_COST: 'test', NODE_ENV }, cwd)).toThrow(
+        /^Invalid setting PASSWORD_HASH_COST: test is for the test suite only/,
+      );
+    }
+    expect(() => loadConfig({ PASSWORD_HASH_COST: 'low' }, cwd)).toThrow(
+      /^Invalid setting PASSWORD_HASH_COST: must be one of standard, test/,
+    );
+  });
+
   it('never echoes a secret setting in an error', () => {
     expect(() => loadConfig({ SMTP_URL: 'http://user:hunter2@mail' }, cwd)).toThrow(
       /^Invalid setting SMTP_URL: must match pattern .* \(got "\(hidden\)"\)$/,

@@ -9,6 +9,7 @@ import {
   type Locale,
   type PhotoLicence,
 } from '@citizen/shared';
+import type { PasswordHashCost } from '../users/passwords.js';
 
 /**
  * Every setting of the platform, read once at start from environment variables and an
@@ -74,6 +75,8 @@ const Settings = Type.Object({
   AUDIT_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 365 }),
   // Badges: an optional module (rules, awards, leaderboards); off unless switched on.
   BADGES_ENABLED: Type.Boolean({ default: false }),
+  // Argon2's cost: `test` (the smallest) is for the test suite only, refused unless NODE_ENV=test.
+  PASSWORD_HASH_COST: Type.Enum(['standard', 'test'], { default: 'standard' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
   }),
@@ -125,6 +128,7 @@ export type Config = {
     captcha: { provider: CaptchaProvider; siteKey: string; secret: string } | null;
     rateLimits: Record<RateLimitedAction, RateLimit>;
     auditRetentionDays: number;
+    passwordHashCost: PasswordHashCost;
   };
   /** Badges and leaderboards (each programme may also opt out). */
   badges: { enabled: boolean };
@@ -259,6 +263,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
       captcha: captcha(s),
       rateLimits: rateLimits(s.RATE_LIMITS),
       auditRetentionDays: s.AUDIT_RETENTION_DAYS,
+      passwordHashCost: passwordHashCost(s.PASSWORD_HASH_COST, env.NODE_ENV),
     },
     badges: { enabled: s.BADGES_ENABLED },
     mail: {
@@ -288,6 +293,14 @@ function trustProxy(value: boolean | number | string): boolean | number | string
     );
   }
   return items.join(',');
+}
+
+/** Never weaker than the standard cost outside the test suite. */
+function passwordHashCost(cost: PasswordHashCost, nodeEnv: string | undefined): PasswordHashCost {
+  if (cost === 'test' && nodeEnv !== 'test') {
+    throw new ConfigError('PASSWORD_HASH_COST', 'test is for the test suite only (NODE_ENV=test)');
+  }
+  return cost;
 }
 
 function captcha(s: Settings): Config['accounts']['captcha'] {
