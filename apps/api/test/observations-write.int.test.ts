@@ -227,7 +227,7 @@ describeOnEngines('recording observations', (database) => {
     const display = await app.inject({ method: 'GET', url: saved.photos[0]!.displayUrl });
     expect(display.statusCode).toBe(200);
     expect(display.headers['content-type']).toBe('image/webp');
-    expect(display.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(display.headers['cache-control']).toBe('public, max-age=604800, s-maxage=0');
     const meta = await sharp(display.rawPayload).metadata();
     expect([meta.format, meta.width, meta.exif]).toEqual(['webp', 1200, undefined]);
     const thumb = await app.inject({ method: 'GET', url: saved.photos[0]!.thumbUrl });

@@ -1,21 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PhotoVariant } from '@citizen/shared';
 
-export type StagedFiles = { dir: string };
+/** Files written in full under the staging folder, waiting for their row to commit. */
+export type StagedFiles = { dir: string; key: string };
 
-/** A photo's files moved aside while its row is being deleted: put back, or gone for good. */
-export type WithdrawnFiles = { restore(): Promise<void>; purge(): Promise<void> };
+const STAGING = '.staging';
+/** Where earlier versions moved a photo's files while its row was being deleted. */
+const LEGACY_TRASH = '.trash';
 
 /**
- * Files of a photo live in one folder per media id. They are written in full to a staging folder
- * first, then moved into place with one rename, so a reader never sees half a photo.
+ * Files of a photo live in one folder per storage key. They are written in full to a staging
+ * folder named after that key first, and moved into place with one rename once the row that
+ * names the key has committed: a reader never sees half a photo, and a photo whose transaction
+ * failed never appears. If the process dies between the commit and the rename, the staged
+ * folder still says where it belongs, and the start-up sweep (media-sweep.ts) finishes the job.
  */
 export function createMediaStore(root: string) {
-  const staging = path.join(root, '.staging');
-
+  const staging = path.join(root, STAGING);
   const folderOf = (key: string) => path.join(root, key);
+  const stagedDirOf = (key: string) => path.join(staging, encodeURIComponent(key));
 
   return {
     root,
@@ -29,19 +33,27 @@ export function createMediaStore(root: string) {
       return path.join(folderOf(key), `${variant}.${extension}`);
     },
 
-    async stage(files: Record<string, Buffer>): Promise<StagedFiles> {
-      const dir = path.join(staging, randomUUID());
+    /** Writes the files of `key` aside; nothing is visible until `publish`. */
+    async stage(key: string, files: Record<string, Buffer>): Promise<StagedFiles> {
+      const dir = stagedDirOf(key);
       await mkdir(dir, { recursive: true });
       await Promise.all(
         Object.entries(files).map(([name, bytes]) => writeFile(path.join(dir, name), bytes)),
       );
-      return { dir };
+      return { dir, key };
     },
 
-    async publish(staged: StagedFiles, key: string) {
-      const target = folderOf(key);
+    /** Moves staged files into place; call it only once the row naming the key has committed. */
+    async publish(staged: StagedFiles) {
+      const target = folderOf(staged.key);
       await mkdir(path.dirname(target), { recursive: true });
-      await rename(staged.dir, target);
+      try {
+        await rename(staged.dir, target);
+      } catch (error) {
+        // Published meanwhile by the start-up sweep of another process: nothing left to do.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await exists(target))) return;
+        throw error;
+      }
     },
 
     async discard(staged: StagedFiles) {
@@ -52,29 +64,64 @@ export function createMediaStore(root: string) {
       await rm(folderOf(key), { recursive: true, force: true });
     },
 
+    /** Staged folders left over (by key), with their age; legacy trash folders. */
+    async leftovers() {
+      const entries = async (dir: string) =>
+        (await readdir(dir).catch(() => [] as string[])).map((name) => path.join(dir, name));
+      const staged = await Promise.all(
+        (await entries(staging)).map(async (dir) => ({
+          dir,
+          key: decodeURIComponent(path.basename(dir)),
+          modified: await modifiedAt(dir),
+        })),
+      );
+      const trash = await Promise.all(
+        (await entries(path.join(root, LEGACY_TRASH))).map(async (dir) => ({
+          dir,
+          modified: await modifiedAt(dir),
+        })),
+      );
+      return { staged, trash };
+    },
+
     /**
-     * Moves a photo's folder out of the way (one rename): readers no longer find it, and it can be
-     * put back as it was if the deletion of its row does not commit.
+     * Published folders, by storage key: photos (`xx/<id>`) and avatars (`avatars/<user>/<x>`).
+     * Every other name at the root is left alone.
      */
-    async withdraw(key: string): Promise<WithdrawnFiles> {
-      const aside = path.join(root, '.trash', randomUUID());
-      await mkdir(path.dirname(aside), { recursive: true });
-      try {
-        await rename(folderOf(key), aside);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        const nothing = async () => {};
-        return { restore: nothing, purge: nothing };
+    async published(): Promise<{ key: string; modified: Date }[]> {
+      const found: { key: string; modified: Date }[] = [];
+      const children = (dir: string) =>
+        readdir(path.join(root, dir), { withFileTypes: true })
+          .then((list) => list.filter((d) => d.isDirectory()).map((d) => d.name))
+          .catch(() => [] as string[]);
+      for (const prefix of await children('.')) {
+        if (prefix === 'avatars') {
+          for (const user of await children('avatars')) {
+            for (const name of await children(`avatars/${user}`))
+              found.push({ key: `avatars/${user}/${name}`, modified: new Date(0) });
+          }
+        } else if (/^[0-9a-f]{2}$/.test(prefix)) {
+          for (const name of await children(prefix)) {
+            if (name.startsWith(prefix))
+              found.push({ key: `${prefix}/${name}`, modified: new Date(0) });
+          }
+        }
       }
-      return {
-        restore: async () => {
-          await mkdir(path.dirname(folderOf(key)), { recursive: true });
-          await rename(aside, folderOf(key));
-        },
-        purge: () => rm(aside, { recursive: true, force: true }),
-      };
+      for (const entry of found) entry.modified = await modifiedAt(folderOf(entry.key));
+      return found;
     },
   };
+}
+
+async function exists(file: string) {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function modifiedAt(file: string): Promise<Date> {
+  return (await stat(file).catch(() => null))?.mtime ?? new Date();
 }
 
 export type MediaStore = ReturnType<typeof createMediaStore>;

@@ -7,18 +7,37 @@ import type { App } from '../http/types.js';
 import { canSeeOriginalPhoto } from '../policies/observations.policy.js';
 import type { Services } from '../services.js';
 import { readUploads } from './multipart.js';
+import { sweepMediaLeftovers } from './media-sweep.js';
 import { inspectPhoto, readMetadata } from './photo-processing.js';
 
-const PUBLIC_CACHE = 'public, max-age=31536000, immutable';
+/**
+ * Browsers keep a public photo a week; shared caches (a CDN, a proxy) must ask again every time
+ * (s-maxage=0, answered by a 304 while it stays public), so that a photo withdrawn by a moderator,
+ * its observer or an account erasure is a 404 for everyone at once. What only its observer and
+ * experts see is never stored.
+ */
+export const PUBLIC_MEDIA_CACHE = 'public, max-age=604800, s-maxage=0';
+export const PRIVATE_MEDIA_CACHE = 'private, no-store';
 
 export function mediaRoutes(app: App, { database, mediaStore, config }: Services) {
+  app.addHook('onReady', async () => {
+    const report = await sweepMediaLeftovers(database.db, mediaStore).catch((error: unknown) => {
+      app.log.error({ err: error }, 'sweeping the media folder failed');
+      return null;
+    });
+    if (report && Object.values(report).some((n) => n > 0)) {
+      app.log.warn({ report }, 'finished or removed files left by an interrupted process');
+    }
+  });
+
   app.get(
     '/media/:id/:variant',
     {
       schema: {
         tags: ['media'],
         summary:
-          'A photo: `thumb` and `display` are public; `original` only for its owner and experts',
+          '`thumb` and `display` of a public photo for anyone; the `original`, and photos that are ' +
+          'hidden or of an observation the public does not see, only for its observer and experts',
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
           variant: Type.Enum(PHOTO_VARIANTS),
@@ -30,21 +49,36 @@ export function mediaRoutes(app: App, { database, mediaStore, config }: Services
       const variant: PhotoVariant = request.params.variant;
       const media = await database.db
         .selectFrom('media as m')
-        .leftJoin('observation_media as om', 'om.media_id', 'm.id')
-        .leftJoin('observations as o', 'o.id', 'om.observation_id')
-        .select([
+        .select((eb) => [
           'm.storage_key',
           'm.mime_type',
           'm.variants',
           'm.uploaded_by',
           'm.hidden_at',
-          'o.observer_id',
+          eb
+            .selectFrom('observation_media as om')
+            .innerJoin('observations as o', 'o.id', 'om.observation_id')
+            .select('o.observer_id')
+            .whereRef('om.media_id', '=', 'm.id')
+            .limit(1)
+            .as('observer_id'),
+          // Of an observation hidden, or not yet validated where only validated ones are shown.
+          eb
+            .exists(
+              eb
+                .selectFrom('observation_media as om')
+                .innerJoin('observations as o', 'o.id', 'om.observation_id')
+                .select('om.media_id')
+                .whereRef('om.media_id', '=', 'm.id')
+                .where('o.is_public', '=', false),
+            )
+            .as('not_public'),
         ])
         .where('m.id', '=', id)
         .executeTakeFirst();
       const file = media?.variants.find((v) => v === variant || v.startsWith(`${variant}.`));
-      // The original, and any variant of a photo a moderator hid: its observer and experts only.
-      const restricted = variant === 'original' || media?.hidden_at != null;
+      const restricted =
+        variant === 'original' || media?.hidden_at != null || Boolean(media?.not_public);
       const allowed =
         media &&
         (!restricted ||
@@ -61,14 +95,7 @@ export function mediaRoutes(app: App, { database, mediaStore, config }: Services
       const etag = `"${id}-${variant}"`;
       reply
         .header('etag', etag)
-        .header(
-          'cache-control',
-          media.hidden_at != null
-            ? 'private, no-store'
-            : variant === 'original'
-              ? 'private, max-age=3600'
-              : PUBLIC_CACHE,
-        )
+        .header('cache-control', restricted ? PRIVATE_MEDIA_CACHE : PUBLIC_MEDIA_CACHE)
         .header('x-content-type-options', 'nosniff');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       return reply

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Photo, PhotoLicence } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
-import type { MediaStore, StagedFiles, WithdrawnFiles } from './media-store.js';
-import { processPhoto } from './photo-processing.js';
+import type { MediaStore, StagedFiles } from './media-store.js';
+import { processPhoto, type ProcessedPhoto } from './photo-processing.js';
 
 export type PhotoUpload = {
   bytes: Buffer;
@@ -18,35 +18,41 @@ export const photoUrls = (id: string) => ({
 });
 
 export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
+  const removeFiles = async (keys: string[]) => {
+    await Promise.all(keys.map((key) => store.remove(key)));
+  };
+
   return {
     /**
      * Checks and resizes the photos, then runs `write` in a transaction with the new media ids.
-     * The files appear only if the transaction commits; on any failure no file and no row is left.
+     * The files are staged first and published only once the transaction has committed: on any
+     * failure no file and no row is left, and a crash after the commit is finished at the next
+     * start (media-sweep.ts).
      */
     async saveWith<T>(
       uploads: PhotoUpload[],
       uploadedBy: number | null,
       write: (trx: Transaction<DB>, mediaIds: string[]) => Promise<T>,
     ): Promise<T> {
-      const processed = await Promise.all(
-        uploads.map((upload, i) =>
-          processPhoto(upload.bytes, `Photo ${i + 1} (${upload.filename})`),
-        ),
-      );
+      // One photo after the other: one decoded image in memory at a time per request.
+      const processed: ProcessedPhoto[] = [];
+      for (const [i, upload] of uploads.entries()) {
+        processed.push(await processPhoto(upload.bytes, `Photo ${i + 1} (${upload.filename})`));
+      }
+      const ids = processed.map(() => randomUUID());
       const staged: StagedFiles[] = [];
-      const published: string[] = [];
+      let result: T;
       try {
-        for (const photo of processed) {
+        for (const [i, photo] of processed.entries()) {
           staged.push(
-            await store.stage({
+            await store.stage(store.keyFor(ids[i]!), {
               [`original.${photo.extension}`]: photo.original,
               'display.webp': photo.display,
               'thumb.webp': photo.thumb,
             }),
           );
         }
-        return await db.transaction().execute(async (trx) => {
-          const ids = processed.map(() => randomUUID());
+        result = await db.transaction().execute(async (trx) => {
           if (ids.length > 0) {
             await trx
               .insertInto('media')
@@ -68,50 +74,32 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
               )
               .execute();
           }
-          const result = await write(trx, ids);
-          for (const [i, id] of ids.entries()) {
-            await store.publish(staged[i]!, store.keyFor(id));
-            published.push(store.keyFor(id));
-          }
-          return result;
+          return write(trx, ids);
         });
       } catch (error) {
-        await Promise.all([
-          ...staged.map((s) => store.discard(s)),
-          ...published.map((key) => store.remove(key)),
-        ]);
+        await Promise.all(staged.map((s) => store.discard(s)));
         throw error;
       }
+      for (const files of staged) await store.publish(files);
+      return result;
     },
 
     /**
      * Runs `remove` in a transaction: it deletes media rows and returns their storage keys with
-     * its result. Their files are moved aside before the commit, put back if the transaction
-     * fails, and deleted once it has committed: a photo's row and its files go together.
+     * its result. The files go once the transaction has committed (they stay if it fails); from
+     * the commit on, no row names them, so they are served to nobody, and the start-up sweep
+     * removes them if the process dies before it does.
      */
     async deleteWith<T>(
       remove: (trx: Transaction<DB>) => Promise<{ keys: string[]; result: T }>,
     ): Promise<T> {
-      const withdrawn: WithdrawnFiles[] = [];
-      let result: T;
-      try {
-        result = await db.transaction().execute(async (trx) => {
-          const done = await remove(trx);
-          for (const key of done.keys) withdrawn.push(await store.withdraw(key));
-          return done.result;
-        });
-      } catch (error) {
-        await Promise.all(withdrawn.map((files) => files.restore()));
-        throw error;
-      }
-      await Promise.all(withdrawn.map((files) => files.purge()));
-      return result;
+      const done = await db.transaction().execute(remove);
+      await removeFiles(done.keys);
+      return done.result;
     },
 
     /** Deletes media files once their rows are gone. */
-    async removeFiles(keys: string[]) {
-      await Promise.all(keys.map((key) => store.remove(key)));
-    },
+    removeFiles,
 
     async listFor(observationIds: string[]): Promise<Map<string, Photo[]>> {
       const byObservation = new Map<string, Photo[]>();

@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { TAXONOMY_IMPORT_MAX_BYTES } from '@citizen/shared';
 import { BadRequestError, HttpError } from '../http/errors.js';
+// A killed process's spools are removed at the next start (media-sweep.ts).
+import { SPOOL_PREFIX } from '../media/media-sweep.js';
 
 /** Largest file an import accepts: a full TAXREF text file is about 250 MB, GBIF's Backbone 1 GB. */
 export const IMPORT_MAX_BYTES = TAXONOMY_IMPORT_MAX_BYTES;
@@ -26,7 +28,7 @@ export async function spoolUploads(
   cleanup: () => Promise<void>;
 }> {
   if (!request.isMultipart()) throw new HttpError(415, 'Send multipart/form-data');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'citizen-import-'));
+  const dir = await mkdtemp(path.join(os.tmpdir(), SPOOL_PREFIX));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const files = new Map<string, SpooledFile>();
   const fields: Record<string, string> = {};

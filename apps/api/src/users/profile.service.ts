@@ -1,18 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import sharp from 'sharp';
 import type { Kysely } from 'kysely';
 import type { Me, PublicProfile, UpdateMeRequest } from '@citizen/shared';
 import type { AuditLog } from '../audit/audit.js';
 import type { DB } from '../db/schema.js';
-import { HttpError, NotFoundError, UnauthorizedError } from '../http/errors.js';
+import { NotFoundError, UnauthorizedError } from '../http/errors.js';
 import type { MediaStore } from '../media/media-store.js';
+import {
+  decode,
+  inspectPhoto,
+  UnsupportedImageError,
+  WEB_FORMATS,
+} from '../media/photo-processing.js';
 import { toMe, toPublicProfile } from './account-view.js';
 import type { UsersRepository } from './users.repository.js';
 
 /** Avatars are stored as one square WebP; the upload itself is not kept. */
 export const AVATAR_SIZE = 256;
 export const AVATAR_MAX_BYTES = 8_000_000;
-const AVATAR_MAX_PIXELS = 40_000_000;
 const AVATAR_FILE = { variant: 'display', extension: 'webp' } as const;
 
 export function createProfileService(deps: {
@@ -53,28 +57,33 @@ export function createProfileService(deps: {
       return toMe(row);
     },
 
-    /** Resizes the image to a square WebP without metadata, then swaps it in. */
+    /**
+     * Resizes the image (JPEG, PNG or WebP, by its content) to a square WebP without metadata,
+     * then swaps it in: the new file is published once the row names it, the old one removed.
+     */
     async setAvatar(userId: number, bytes: Buffer, ip: string): Promise<Me> {
       const before = await account(userId);
+      await inspectPhoto(bytes, 'The avatar', WEB_FORMATS);
       let webp: Buffer;
       try {
-        webp = await sharp(bytes, { limitInputPixels: AVATAR_MAX_PIXELS })
+        webp = await decode(bytes)
           .rotate()
           .resize(AVATAR_SIZE, AVATAR_SIZE, { fit: 'cover' })
           .webp({ quality: 80 })
           .toBuffer();
       } catch {
-        throw new HttpError(415, 'The avatar must be a JPEG, PNG or WebP image');
+        throw new UnsupportedImageError('The avatar could not be decoded; please send a JPEG');
       }
       const key = `avatars/${userId}/${randomBytes(8).toString('hex')}`;
-      const staged = await mediaStore.stage({ [`${AVATAR_FILE.variant}.webp`]: webp });
+      const staged = await mediaStore.stage(key, { [`${AVATAR_FILE.variant}.webp`]: webp });
+      let row: Awaited<ReturnType<UsersRepository['update']>>;
       try {
-        await mediaStore.publish(staged, key);
+        row = await users.update(userId, { avatar_key: key });
       } catch (error) {
         await mediaStore.discard(staged);
         throw error;
       }
-      const row = await users.update(userId, { avatar_key: key });
+      await mediaStore.publish(staged);
       if (before.avatar_key) await mediaStore.remove(before.avatar_key);
       await audit.record({ event: 'avatar_changed', userId, ip });
       return toMe(row!);
