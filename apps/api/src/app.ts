@@ -11,6 +11,7 @@ import './auth/current-user.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { boundRouteIntegers, refuseNulInRequest } from './http/input-guard.js';
 import type { App } from './http/types.js';
 import { ROUTES } from './routes.js';
 import { createServices } from './services.js';
@@ -54,6 +55,9 @@ export async function buildApp({
     });
   }
   if (onRoute) app.addHook('onRoute', onRoute);
+  // Input PostgreSQL cannot take (NUL characters, integers past its own) is a 400, never a 500.
+  app.addHook('onRoute', boundRouteIntegers);
+  app.addHook('preValidation', refuseNulInRequest);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('user', null);

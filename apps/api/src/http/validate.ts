@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Static, TSchema } from 'typebox';
 import { BadRequestError } from './errors.js';
+import { boundIntegers, refuseNulCharacters } from './input-guard.js';
 
 // The options Fastify uses for request bodies, so that a JSON field of a multipart request is
 // checked exactly like a JSON body: unknown properties dropped, defaults filled in.
@@ -16,9 +17,10 @@ export function validateAgainst<T extends TSchema>(
   value: unknown,
   label: string,
 ): Static<T> {
+  refuseNulCharacters(value, label);
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv.compile(boundIntegers(schema));
     compiled.set(schema, validate);
   }
   if (!validate(value)) {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { BadRequestError, HttpError } from '../http/errors.js';
+import { refuseNulCharacters } from '../http/input-guard.js';
 
 export type UploadedFile = { field: string; filename: string; bytes: Buffer };
 
@@ -24,6 +25,7 @@ export async function readUploads(
             `At most ${maxFiles} photo${maxFiles > 1 ? 's' : ''} may be sent`,
           );
         }
+        refuseNulCharacters(part.filename, `${part.fieldname} filename`);
         files.push({
           field: part.fieldname,
           filename: part.filename || 'photo',
