@@ -12,6 +12,7 @@ import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { boundRouteIntegers, refuseNulInRequest } from './http/input-guard.js';
+import { addSecurityHeaders, setWebSecurityHeaders } from './http/security-headers.js';
 import type { App } from './http/types.js';
 import { ROUTES } from './routes.js';
 import { createServices } from './services.js';
@@ -49,12 +50,14 @@ export async function buildApp({
     app.addHook('onRequest', (request, reply, done) => {
       if (isApiPath(request.url)) return done();
       reply.hijack();
+      setWebSecurityHeaders(reply.raw, config);
       web(request.raw, reply.raw, () => {
         reply.raw.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       });
     });
   }
   if (onRoute) app.addHook('onRoute', onRoute);
+  addSecurityHeaders(app, config);
   // Input PostgreSQL cannot take (NUL characters, integers past its own) is a 400, never a 500.
   app.addHook('onRoute', boundRouteIntegers);
   app.addHook('preValidation', refuseNulInRequest);
@@ -72,7 +75,12 @@ export async function buildApp({
       servers: [{ url: config.publicUrl }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // Its own policy, with the hashes of its inline scripts; plain HTTP must keep working.
+    staticCSP: true,
+    transformStaticCSP: (policy) => policy.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   // Limits are set per request by the routes that take files (see media/multipart.ts).
   await app.register(multipart);

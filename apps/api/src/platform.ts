@@ -32,7 +32,7 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
 
     const internalUrl = `http://${internalHost(config.host)}:${config.port}`;
     const web = config.web.enabled
-      ? await loadWebHandler(config.web.buildDir, internalUrl)
+      ? await loadWebHandler(config.web.buildDir, internalUrl, config.publicUrl)
       : undefined;
     const app = await buildApp({
       config,

@@ -2,8 +2,10 @@ import { type Handle, type HandleFetch } from '@sveltejs/kit';
 import type { PublicSettings } from '@citizen/shared';
 import { env } from '$env/dynamic/private';
 import { localeOfPath, parseAcceptLanguage, pickLocale } from '$lib/i18n/locales';
+import { readEmbed } from '$lib/embed';
 import { applySetCookies, hasSessionCookie, needsRefresh } from '$lib/server/cookies';
 import { siteOrigin } from '$lib/server/origin';
+import { setPageSecurityHeaders } from '$lib/server/security-headers';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3000';
 const apiUrl = () => (env.API_INTERNAL_URL || DEFAULT_API_URL).replace(/\/+$/, '');
@@ -44,6 +46,13 @@ export const handle: Handle = async ({ event, resolve }) => {
     },
   });
   for (const cookie of renewed) response.headers.append('set-cookie', cookie);
+  if (response.headers.get('content-type')?.startsWith('text/html')) {
+    setPageSecurityHeaders(
+      response.headers,
+      await event.locals.settings,
+      readEmbed(event.url.searchParams).embedded,
+    );
+  }
   // A page rendered for a signed-in user is theirs alone: no shared cache may keep it.
   if (hasSessionCookie(event.locals.cookie) && !response.headers.has('cache-control')) {
     response.headers.set('cache-control', 'private, no-cache');
@@ -71,9 +80,17 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   const headers = new Headers(request.headers);
   if (cookie) headers.set('cookie', cookie);
   else headers.delete('cookie');
-  return fetch(
+  const response = await fetch(
     new Request(`${apiUrl()}${url.pathname}${url.search}`, new Request(request, { headers })),
   );
+  // The page's content policy lists the hosts of the settings it is rendered with.
+  if (url.pathname === '/api/settings' && response.ok) {
+    event.locals.settings = response
+      .clone()
+      .json()
+      .catch(() => undefined) as Promise<PublicSettings | undefined>;
+  }
+  return response;
 };
 
 /**

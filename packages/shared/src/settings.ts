@@ -72,6 +72,10 @@ export const PublicSettings = Type.Intersect([
     locales: Type.Array(Locale),
     /** Whether this instance runs the badges module (BADGES_ENABLED). */
     badges: Type.Boolean(),
+    /** Who may frame the embed pages (EMBED_FRAME_ANCESTORS): a CSP frame-ancestors source list. */
+    embedFrameAncestors: Type.String(),
+    /** The registration captcha's provider (CAPTCHA_PROVIDER): its hosts join the pages' CSP. */
+    captcha: Type.Union([Type.Literal('hcaptcha'), Type.Literal('turnstile'), Type.Null()]),
   }),
 ]);
 export type PublicSettings = Static<typeof PublicSettings>;

@@ -44,6 +44,11 @@ describe('loadConfig', () => {
     ],
     [{ MAP_BASE_LAYERS: '[{' }, 'Invalid setting MAP_BASE_LAYERS: is not valid JSON'],
     [{ MAP_BASE_LAYERS: '[{"id":"x"}]' }, /^Invalid setting MAP_BASE_LAYERS: /],
+    // A ";" would end frame-ancestors and start another directive of the pages' CSP.
+    [
+      { EMBED_FRAME_ANCESTORS: "https://a.example; script-src 'unsafe-inline'" },
+      /^Invalid setting EMBED_FRAME_ANCESTORS: must match pattern/,
+    ],
   ])('rejects %j with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env, cwd)).toThrow(message);
   });

@@ -19,6 +19,9 @@ const DELETION_CHOICES = ['anonymise', 'delete'] as const;
 const CAPTCHA_PROVIDERS = ['hcaptcha', 'turnstile'] as const;
 const RATE_LIMITED_ACTIONS = ['login', 'register', 'passwordReset', 'observationCreate'] as const;
 
+const FRAME_SOURCE = String.raw`(\*|'self'|'none'|[a-z][a-z0-9+.-]*:(//[^\s;,']+)?|[^\s;,':/]+(:[0-9*]+)?(/[^\s;,']*)?)`;
+const FRAME_ANCESTORS_PATTERN = `^${FRAME_SOURCE}( +${FRAME_SOURCE})*$`;
+
 const Settings = Type.Object({
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
@@ -29,6 +32,12 @@ const Settings = Type.Object({
   MEDIA_DIR: Type.Optional(Type.String({ minLength: 1 })),
   SERVE_WEB: Type.Boolean({ default: true }),
   WEB_BUILD_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  // Who may frame the embed pages (?embed=1, ?hide=…): CSP frame-ancestors sources, e.g.
+  // "https://partner.example https://*.partner.org"; no ";", "," or quotes but 'self'/'none'.
+  EMBED_FRAME_ANCESTORS: Type.String({
+    pattern: FRAME_ANCESTORS_PATTERN,
+    default: '*',
+  }),
   DEMO_DATA: Type.Optional(Type.Boolean()),
   SITE_NAME: Type.String({ minLength: 1, default: 'Citizen' }),
   DEFAULT_LOCALE: Type.Enum(LOCALES, { default: 'fr' }),
@@ -105,7 +114,8 @@ export type Config = {
     { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   dataDir: string;
   mediaDir: string;
-  web: { enabled: boolean; buildDir: string };
+  /** The SSR web app, and who may frame its embed pages (a CSP frame-ancestors source list). */
+  web: { enabled: boolean; buildDir: string; embedFrameAncestors: string };
   /** Load the demo programmes into an empty database (by default only in embedded mode). */
   demoData: boolean;
   siteName: string;
@@ -243,6 +253,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
       buildDir: s.WEB_BUILD_DIR
         ? path.resolve(cwd, s.WEB_BUILD_DIR)
         : path.resolve(import.meta.dirname, '../../../web/build-node'),
+      embedFrameAncestors: s.EMBED_FRAME_ANCESTORS,
     },
     demoData: s.DEMO_DATA ?? !s.DATABASE_URL,
     siteName: s.SITE_NAME,

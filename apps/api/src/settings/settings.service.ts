@@ -43,6 +43,8 @@ export function createSettingsService(db: Kysely<DB>, config: Config) {
         defaultLocale: config.defaultLocale,
         locales: [...LOCALES],
         badges: config.badges.enabled,
+        embedFrameAncestors: config.web.embedFrameAncestors,
+        captcha: config.accounts.captcha?.provider ?? null,
       };
     },
 

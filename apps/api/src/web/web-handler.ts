@@ -10,9 +10,14 @@ export class WebBuildMissingError extends Error {}
 
 /**
  * Loads the SSR web app. It fetches `/api/...` from `apiUrl` while rendering, so the API must
- * listen there by the time the first page is asked for.
+ * listen there by the time the first page is asked for. Its absolute links (canonical,
+ * hreflang, sitemap) come from `publicUrl`, never from a request's Host header.
  */
-export async function loadWebHandler(buildDir: string, apiUrl: string): Promise<WebHandler> {
+export async function loadWebHandler(
+  buildDir: string,
+  apiUrl: string,
+  publicUrl: string,
+): Promise<WebHandler> {
   const entry = path.join(buildDir, 'handler.js');
   if (!existsSync(entry)) {
     throw new WebBuildMissingError(
@@ -21,6 +26,8 @@ export async function loadWebHandler(buildDir: string, apiUrl: string): Promise<
   }
   // SvelteKit reads its private environment once, when the handler module is first imported.
   process.env.API_INTERNAL_URL ??= apiUrl;
+  // PUBLIC_URL may come from CONFIG_FILE or its default rather than the environment.
+  process.env.PUBLIC_URL = publicUrl;
   const module = (await import(pathToFileURL(entry).href)) as { handler: WebHandler };
   return module.handler;
 }
