@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -7,20 +8,41 @@ import type { ProgramList } from '@citizen/shared';
 import { launchBrowser, screenshot } from './browser.js';
 import { startPlatform, type RunningPlatform } from './platform.js';
 
+/** A 1×1 PNG: what the base map's tile server answers. */
+const TILE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 describe('embedded Citizen in a browser', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-e2e-'));
   let platform: RunningPlatform;
   let browser: Browser;
+  // A base map on another origin: the pages' content policy must let MapLibre fetch its tiles.
+  let tiles: Server;
+  let tileRequests = 0;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
-    [platform, browser] = await Promise.all([
-      startPlatform({ DATA_DIR: dataDir }),
-      launchBrowser(),
-    ]);
+    tiles = createServer((_request, response) => {
+      tileRequests++;
+      response.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' });
+      response.end(TILE);
+    });
+    await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+    const tileOrigin = `http://127.0.0.1:${(tiles.address() as { port: number }).port}`;
+    env = {
+      DATA_DIR: dataDir,
+      MAP_BASE_LAYERS: JSON.stringify([
+        { id: 'local', name: 'Local', type: 'raster', tiles: [`${tileOrigin}/{z}/{x}/{y}.png`] },
+      ]),
+    };
+    [platform, browser] = await Promise.all([startPlatform(env), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
+    tiles?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -44,7 +66,12 @@ describe('embedded Citizen in a browser', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${platform.url}/fr`);
+    // Chromium reports what a Content-Security-Policy blocks on the console.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+    });
+    const home = await page.goto(`${platform.url}/fr`);
+    expect(home!.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
     await page
       .getByRole('link', { name: /Tête d'Or/ })
       .first()
@@ -58,6 +85,7 @@ describe('embedded Citizen in a browser', () => {
     await page.locator('[data-map-state="idle"]').first().waitFor({ timeout: 60_000 });
     const rendered = Number(await map.first().getAttribute('data-rendered-observations'));
     expect(rendered).toBe(programme.observationCount);
+    expect(tileRequests).toBeGreaterThan(0);
     await screenshot(page, 'programme-desktop');
     expect(errors).toEqual([]);
     await page.close();
@@ -65,7 +93,7 @@ describe('embedded Citizen in a browser', () => {
 
   it('keeps its data across a restart and does not load the demo again', async () => {
     await platform.stop();
-    platform = await startPlatform({ DATA_DIR: dataDir });
+    platform = await startPlatform(env);
     expect(platform.output()).not.toMatch(/loading the demo/);
     const { items } = (await (await fetch(`${platform.url}/api/programs`)).json()) as ProgramList;
     expect(items.map((p) => [p.slug, p.observationCount])).toEqual([
