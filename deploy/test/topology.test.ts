@@ -42,7 +42,8 @@ if (missing.length > 0) {
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SITE_NAME = 'Citizen behind nginx';
-const ENV = { ...DUMMY_ENV, SITE_NAME };
+const PARTNER = 'https://partner.example';
+const ENV = { ...DUMMY_ENV, SITE_NAME, EMBED_FRAME_ANCESTORS: PARTNER };
 
 const processes = new Processes();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'citizen-topology-'));
@@ -51,6 +52,7 @@ const database = `citizen_deploy_${randomBytes(4).toString('hex')}`;
 let backendAddr: string;
 let frontendAddr: string;
 let backendLog: () => string;
+let dataDir: string;
 
 async function admin(query: string) {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -96,7 +98,7 @@ beforeAll(async () => {
     path.join(scratch, 'backend'),
   );
   // The image's /data/media (a volume), under the assembled files like every container path.
-  const dataDir = path.join(backend.rootfs, backend.env.DATA_DIR!);
+  dataDir = path.join(backend.rootfs, backend.env.DATA_DIR!);
   const mediaDir = path.join(backend.rootfs, backend.env.MEDIA_DIR!);
   mkdirSync(mediaDir, { recursive: true });
   const databaseUrl = new URL(ADMIN_URL);
@@ -198,6 +200,21 @@ function expectSecurityHeaders(headers: Headers | http.IncomingHttpHeaders) {
   expect(get('x-content-type-options')).toBe('nosniff');
   expect(get('x-frame-options')).toBe('SAMEORIGIN');
   expect(get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  // Sent once: nginx drops the upstream's copy.
+  expect(get('permissions-policy')).toBe('camera=(self), geolocation=(self), microphone=()');
+}
+
+/** The directives of the response's one Content-Security-Policy (a second would be joined by ", "). */
+function policyOf(headers: http.IncomingHttpHeaders): Map<string, string[]> {
+  const header = headers['content-security-policy'];
+  expect(header).toBeTypeOf('string');
+  expect(header).not.toContain(', ');
+  return new Map(
+    (header as string).split(';').map((d) => {
+      const [name, ...sources] = d.trim().split(/\s+/);
+      return [name!, sources];
+    }),
+  );
 }
 
 /** The upload checks both variants share: nginx hands a photo-sized body to the backend. */
@@ -277,6 +294,36 @@ describe('server-rendered web app (docker-compose.yml)', () => {
     expectSecurityHeaders(response.headers);
   });
 
+  it("passes on the web app's page policy, once, and lets partners frame embed pages only", async () => {
+    const program = await firstProgram(proxy.http);
+    const page = await request(`${proxy.http}/en/programs/${program.id}`);
+    expect(page.status).toBe(200);
+    const policy = policyOf(page.headers);
+    expect(policy.get('script-src')!.some((s) => s.startsWith("'nonce-"))).toBe(true);
+    expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
+    expectSecurityHeaders(page.headers);
+
+    const embed = await request(`${proxy.http}/en/programs/${program.id}?embed=1`);
+    expect(policyOf(embed.headers).get('frame-ancestors')).toEqual([PARTNER]);
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+
+    const api = await request(`${proxy.http}/api/programs`);
+    expect(policyOf(api.headers).get('default-src')).toEqual(["'none'"]);
+    expectSecurityHeaders(api.headers);
+  });
+
+  it('writes canonical links, hreflang and the sitemap from PUBLIC_URL, whatever host a client names', async () => {
+    const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example' };
+    const page = await request(`${proxy.http}/en`, { headers: forged });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`<link rel="canonical" href="${DUMMY_ENV.PUBLIC_URL}/en"`);
+    expect(page.body).toContain(`hreflang="fr" href="${DUMMY_ENV.PUBLIC_URL}/fr"`);
+    expect(page.body).not.toContain('evil.example');
+    const sitemap = await request(`${proxy.http}/sitemap.xml`, { headers: forged });
+    expect(sitemap.body).toContain(`<loc>${DUMMY_ENV.PUBLIC_URL}/en</loc>`);
+    expect(sitemap.body).not.toContain('evil.example');
+  });
+
   it("gives the backend the client's address, not the one a client claims", async () => {
     const probe = `/api/programs?probe=${randomBytes(4).toString('hex')}`;
     const reply = await request(`${proxy.http}${probe}`, {
@@ -311,7 +358,7 @@ describe('server-rendered web app (docker-compose.yml)', () => {
 
   uploadTests(() => proxy);
 
-  it('records an observation with a 2 MB photo, then serves the photo with caching headers, the second time from its cache', async () => {
+  it('records an observation with a 2 MB photo, serves it with caching headers, and answers 404 right after a moderator withdraws it', async () => {
     // Demo data: programme 1's area holds this point, and its list this species.
     const observation = {
       programId: 1,
@@ -319,12 +366,13 @@ describe('server-rendered web app (docker-compose.yml)', () => {
       observedOn: '2026-05-14',
       count: 1,
       location: { type: 'Point', coordinates: [4.853, 45.778] },
-      photos: [{ licence: 'CC0-1.0', author: 'Jo' }],
+      photos: [{ licence: 'CC0-1.0', author: 'Jo' }, { licence: 'CC0-1.0' }],
     };
     const photo = await noisyJpeg();
     expect(photo.length).toBeGreaterThan(1_500_000);
     const { body, headers } = multipart({ observation: JSON.stringify(observation) }, [
       { name: 'photo', filename: 'blackbird.jpg', type: 'image/jpeg', bytes: photo },
+      { name: 'photo', filename: 'blackbird-2.jpg', type: 'image/jpeg', bytes: photo },
     ]);
     const reply = await request(`${proxy.http}/api/observations`, {
       method: 'POST',
@@ -332,22 +380,50 @@ describe('server-rendered web app (docker-compose.yml)', () => {
       body,
     });
     expect(reply.status, reply.body).toBe(201);
-    const { photos } = JSON.parse(reply.body) as { photos: { displayUrl: string }[] };
-    const url = `${proxy.http}${photos[0]!.displayUrl}`;
+    const saved = JSON.parse(reply.body) as {
+      id: string;
+      photos: { id: string; displayUrl: string; thumbUrl: string }[];
+    };
+    const [hidden, deleted] = saved.photos;
+    const url = `${proxy.http}${hidden!.displayUrl}`;
     expect(url).toContain('/api/media/');
 
     const first = await fetch(url);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toBe('image/webp');
-    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(first.headers.get('x-cache-status')).toBe('MISS');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=604800, s-maxage=0');
     expectSecurityHeaders(first.headers);
     const bytes = Buffer.from(await first.arrayBuffer());
     const second = await fetch(url);
-    expect(second.headers.get('x-cache-status')).toBe('HIT');
     expect(Buffer.from(await second.arrayBuffer()).equals(bytes)).toBe(true);
     const etag = first.headers.get('etag')!;
     expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await fetch(`${proxy.http}${deleted!.thumbUrl}`)).status).toBe(200);
+
+    // The demo's administrator (its credentials are in the data folder) withdraws both photos.
+    const [username, , password] = readFileSync(path.join(dataDir, 'demo-admin.txt'), 'utf8')
+      .trim()
+      .split(' / ');
+    const session = await fetch(`${proxy.http}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: username, password }),
+    });
+    expect(session.status).toBe(200);
+    const { accessToken } = (await session.json()) as { accessToken: string };
+    const moderate = (method: string, path: string) =>
+      fetch(`${proxy.http}/api/admin/observations/${saved.id}/photos/${path}`, {
+        method,
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: 'Not a bird' }),
+      });
+    expect((await moderate('POST', `${hidden!.id}/hide`)).status).toBe(200);
+    expect((await moderate('DELETE', deleted!.id)).status).toBe(200);
+
+    for (const gone of [url, `${proxy.http}${deleted!.thumbUrl}`]) {
+      expect((await fetch(gone)).status, gone).toBe(404);
+      expect((await fetch(gone, { headers: { 'if-none-match': etag } })).status, gone).toBe(404);
+    }
   });
 });
 
@@ -366,6 +442,21 @@ describe('static web app (docker-compose.static.yml)', () => {
       expect(response.headers.get('cache-control'), page).toBe('no-cache');
       expectSecurityHeaders(response.headers);
       expect(await response.text(), page).toBe(index);
+    }
+  });
+
+  it('forbids framing the app but to partners on embed pages; its content policy is in index.html', async () => {
+    const index = readFileSync(path.join(ROOT, 'apps/web/build-static/index.html'), 'utf8');
+    expect(index).toMatch(
+      /<meta http-equiv="content-security-policy" content="[^"]*script-src 'self'/,
+    );
+    const page = await request(`${proxy.http}/en/about`);
+    expect(policyOf(page.headers)).toEqual(new Map([['frame-ancestors', ["'self'"]]]));
+    expectSecurityHeaders(page.headers);
+    for (const query of ['embed=1', 'hide=header']) {
+      const embed = await request(`${proxy.http}/en/programs/1?${query}`);
+      expect(policyOf(embed.headers), query).toEqual(new Map([['frame-ancestors', [PARTNER]]]));
+      expect(embed.headers['x-frame-options'], query).toBeUndefined();
     }
   });
 

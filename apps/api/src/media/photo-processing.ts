@@ -69,7 +69,8 @@ export async function inspectPhoto(
 ) {
   let info: Metadata;
   try {
-    info = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+    // The header only (sharp's own pixel limit would hide the size behind a generic error).
+    info = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new UnsupportedImageError(`${label} is not ${describe(formats)}`);
   }
