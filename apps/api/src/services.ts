@@ -11,6 +11,8 @@ import { createAreasService } from './areas/areas.service.js';
 import { createReverseGeocoder } from './areas/reverse-geocoder.js';
 import { createMediaStore } from './media/media-store.js';
 import { createModerationService } from './moderation/moderation.service.js';
+import { createSensitivityRepository } from './sensitivity/sensitivity.repository.js';
+import { createSensitivityService } from './sensitivity/sensitivity.service.js';
 import { createSettingsService } from './settings/settings.service.js';
 import { badgesAndCommentsPersonalData, sitesPersonalData } from './sites/personal-data.js';
 import { createValidationRepository } from './validation/validation.repository.js';
@@ -53,6 +55,7 @@ export function createServices(config: Config, database: Database) {
   const areas = createAreasService(db);
   const taxonomy = createTaxonomyService(db, config);
   const speciesLists = createSpeciesListsService(db);
+  const sensitivity = createSensitivityService(createSensitivityRepository(db));
   const settings = createSettingsService(db, config);
   const accounts = createAccountsModule(config, db, { mediaStore, photos });
   accounts.personalData.addSource(sitesPersonalData(db));
@@ -85,6 +88,7 @@ export function createServices(config: Config, database: Database) {
     moderation,
     taxonomy,
     speciesLists,
+    sensitivity,
     accounts,
     listing,
     tiles,

@@ -48,6 +48,10 @@ export const BulkValidationResult = Type.Object({
 });
 export type BulkValidationResult = Static<typeof BulkValidationResult>;
 
+/** What an observer may not change without sending a judged observation back to the validators. */
+export const EDITED_FIELDS = ['taxon', 'date', 'place', 'count', 'photos'] as const;
+export type EditedField = (typeof EDITED_FIELDS)[number];
+
 export const ObservationEvent = Type.Object({
   id: Type.Integer(),
   kind: Type.Union([
@@ -58,6 +62,8 @@ export const ObservationEvent = Type.Object({
     Type.Literal('hidden'),
     Type.Literal('unhidden'),
     Type.Literal('photo_removed'),
+    /** The observer changed what a judgement was about (`reason`: the EDITED_FIELDS, comma-separated). */
+    Type.Literal('edited'),
   ]),
   /** Display name of who did it; null once their account is gone. */
   actor: Type.Union([Type.String(), Type.Null()]),

@@ -131,7 +131,6 @@ export interface TaxaTable {
   order: string | null;
   family: string | null;
   observer_group: string | null;
-  sensitivity: Generated<number>;
   taxref_version: string | null;
   /** taxon_name_key(scientific_name): lower case, no accents (migration 0004). */
   search_key: ColumnType<string, never, never>;
@@ -212,6 +211,8 @@ export interface ProgramsTable {
   badges_enabled: Generated<boolean>;
   leaderboard_enabled: Generated<boolean>;
   public_validated_only: Generated<boolean>;
+  /** Migration 0014: every observation is blurred at least at this level. */
+  min_sensitivity: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -251,6 +252,21 @@ export interface ObservationsTable {
   public_mx: Generated<number>;
   public_my: Generated<number>;
   public_key: Generated<string>;
+  /** Migration 0014: the observer asked to blur it. */
+  obscured: Generated<boolean>;
+  /** Migration 0014: the effective level (rules, programme, observer), kept by a trigger. */
+  sensitivity: Generated<number>;
+}
+
+/** Migration 0014: a taxon's sensitivity level, everywhere or in one area. */
+export interface SensitivityRulesTable {
+  id: Generated<number>;
+  source: string;
+  cd_nom: number;
+  level: number;
+  area_id: number | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
 }
 
 /** Migration 0005: a programme's data version, changed by triggers on any change to its observations. */
@@ -429,6 +445,7 @@ export interface DB {
   audit_log: AuditLogTable;
   media: MediaTable;
   taxa: TaxaTable;
+  sensitivity_rules: SensitivityRulesTable;
   vernacular_names: VernacularNamesTable;
   species_lists: SpeciesListsTable;
   species_list_taxa: SpeciesListTaxaTable;

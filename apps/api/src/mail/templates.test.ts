@@ -38,6 +38,14 @@ const vars: { [K in MailTemplate]: MailTemplates[K] } = {
     comment: 'The speckled breast says song thrush.',
     link: 'https://x.test/fr/observations/abc',
   },
+  judgedObservationChanged: {
+    siteName: 'Citizen',
+    username: 'dominique',
+    taxon: 'Turdus philomelos',
+    date: '2026-05-01',
+    changed: ['taxon', 'photos'],
+    link: 'https://x.test/fr/validation/abc',
+  },
 };
 
 describe('mail templates', () => {

@@ -1,4 +1,4 @@
-import type { Locale } from '@citizen/shared';
+import type { EditedField, Locale } from '@citizen/shared';
 
 /** A mail ready to queue: the plain-text part is always there, the HTML part mirrors it. */
 export type MailContent = { subject: string; text: string; html: string };
@@ -23,6 +23,13 @@ export type MailTemplates = {
     kind: 'validated' | 'reidentified' | 'question';
     status: string | null;
     comment: string | null;
+    link: string;
+  };
+  /** The observer changed an observation the reader judged: it is back in the queue. */
+  judgedObservationChanged: Vars & {
+    taxon: string;
+    date: string;
+    changed: EditedField[];
     link: string;
   };
 };
@@ -64,6 +71,32 @@ const STATUS_DE: Record<string, string> = {
   invalid: 'ungültig',
   not_assessable: 'nicht beurteilbar',
 };
+
+const FIELDS: Record<Locale, Record<EditedField, string>> = {
+  fr: {
+    taxon: 'le taxon',
+    date: 'la date',
+    place: 'le lieu',
+    count: 'le nombre',
+    photos: 'les photos',
+  },
+  en: {
+    taxon: 'the taxon',
+    date: 'the date',
+    place: 'the place',
+    count: 'the count',
+    photos: 'the photos',
+  },
+  de: {
+    taxon: 'das Taxon',
+    date: 'das Datum',
+    place: 'den Ort',
+    count: 'die Anzahl',
+    photos: 'die Fotos',
+  },
+};
+const fieldList = (locale: Locale, changed: EditedField[]) =>
+  changed.map((field) => FIELDS[locale][field]).join(', ');
 
 const TEXTS: Record<Locale, Texts> = {
   fr: {
@@ -159,6 +192,14 @@ const TEXTS: Record<Locale, Texts> = {
       ],
       action: { label: v.kind === 'question' ? 'Répondre' : 'Voir mon observation', url: v.link },
     }),
+    judgedObservationChanged: (v) => ({
+      subject: `[${v.siteName}] Une observation que vous avez examinée a changé`,
+      paragraphs: [
+        `Bonjour ${v.username},`,
+        `L'observateur a modifié ${fieldList('fr', v.changed)} de l'observation de ${v.taxon} du ${v.date} que vous aviez examinée. Elle est de nouveau à valider.`,
+      ],
+      action: { label: "Revoir l'observation", url: v.link },
+    }),
   },
   en: {
     confirmEmail: (v) => ({
@@ -252,6 +293,14 @@ const TEXTS: Record<Locale, Texts> = {
         ...(v.comment ? [`"${v.comment}"`] : []),
       ],
       action: { label: v.kind === 'question' ? 'Answer' : 'See my observation', url: v.link },
+    }),
+    judgedObservationChanged: (v) => ({
+      subject: `[${v.siteName}] An observation you reviewed has changed`,
+      paragraphs: [
+        `Hello ${v.username},`,
+        `The observer changed ${fieldList('en', v.changed)} of the observation of ${v.taxon} from ${v.date} that you reviewed. It is awaiting review again.`,
+      ],
+      action: { label: 'Review the observation', url: v.link },
     }),
   },
   de: {
@@ -349,6 +398,14 @@ const TEXTS: Record<Locale, Texts> = {
         label: v.kind === 'question' ? 'Antworten' : 'Meine Beobachtung ansehen',
         url: v.link,
       },
+    }),
+    judgedObservationChanged: (v) => ({
+      subject: `[${v.siteName}] Eine von Ihnen geprüfte Beobachtung wurde geändert`,
+      paragraphs: [
+        `Hallo ${v.username},`,
+        `Die beobachtende Person hat ${fieldList('de', v.changed)} der Beobachtung von ${v.taxon} vom ${v.date} geändert, die Sie geprüft hatten. Sie ist wieder ungeprüft.`,
+      ],
+      action: { label: 'Beobachtung erneut prüfen', url: v.link },
     }),
   },
 };

@@ -136,6 +136,8 @@ export function createObservationWriter({
       coordinateUncertaintyM: row.coordinate_uncertainty_m,
       municipality: row.municipality,
       customData: (row.custom_data ?? {}) as Record<string, unknown>,
+      obscured: row.obscured,
+      sensitivity: row.sensitivity,
       validationStatus: row.validation_status,
       photos: photoMap.get(id) ?? [],
       createdAt: new Date(row.created_at).toISOString(),
@@ -218,6 +220,7 @@ export function createObservationWriter({
           coordinate_uncertainty_m: input.coordinateUncertaintyM ?? null,
           municipality,
           custom_data: JSON.stringify(input.customData ?? {}),
+          obscured: input.obscured ?? false,
           observer_id: user?.id ?? null,
           observer_name: user ? user.username : input.observerName?.trim() || null,
           // A logged-in observer's address is on their account, never copied here.
@@ -286,6 +289,7 @@ export function createObservationWriter({
             coordinate_uncertainty_m: patch.coordinateUncertaintyM,
           }),
           ...(patch.customData !== undefined && { custom_data: JSON.stringify(patch.customData) }),
+          ...(patch.obscured !== undefined && { obscured: patch.obscured }),
         });
         const keys = await repository.deletePhotos(trx, id, [...removing]);
         const next = Math.max(-1, ...existing.map((e) => e.position)) + 1;

@@ -11,7 +11,8 @@ const TOLD = new Set<Judgement['kind']>(['validated', 'reidentified', 'question'
 /**
  * What follows a judgement: an audit record always, a mail to the observer when they opted in to
  * notifications (queued in the same transaction, sent after commit), and after a re-identification
- * the observer's badges brought up to date.
+ * the observer's badges brought up to date. When the observer changes a judged observation, the
+ * validator who judged it is told the same way.
  */
 export function createValidationHooks(
   repository: ValidationRepository,
@@ -20,6 +21,8 @@ export function createValidationHooks(
   badges: { refreshUsers(userIds: number[]): Promise<void> },
   config: Config,
 ): ValidationHooks {
+  const localeOf = (value: string): Locale =>
+    (LOCALES as readonly string[]).includes(value) ? (value as Locale) : config.defaultLocale;
   return {
     async recorded(trx, judgement) {
       await audit.record(
@@ -37,9 +40,7 @@ export function createValidationHooks(
       if (!TOLD.has(judgement.kind)) return;
       const observer = await repository.observerToNotify(trx, judgement.observationId);
       if (!observer?.notify_by_email) return;
-      const locale: Locale = (LOCALES as readonly string[]).includes(observer.locale)
-        ? (observer.locale as Locale)
-        : config.defaultLocale;
+      const locale = localeOf(observer.locale);
       const content = renderMail('observationReviewed', locale, {
         siteName: config.siteName,
         username: observer.username,
@@ -51,6 +52,21 @@ export function createValidationHooks(
         link: `${config.publicUrl}/${locale}/observations/${judgement.observationId}`,
       });
       await mailer.enqueue(trx, { to: observer.email, ...content });
+    },
+    async reopened(trx, { observationId, validatorId, changed }) {
+      if (validatorId === null) return;
+      const validator = await repository.validatorToNotify(trx, validatorId, observationId);
+      if (!validator?.is_active || !validator.notify_by_email) return;
+      const locale = localeOf(validator.locale);
+      const content = renderMail('judgedObservationChanged', locale, {
+        siteName: config.siteName,
+        username: validator.username,
+        taxon: validator.scientific_name,
+        date: validator.observed_on,
+        changed,
+        link: `${config.publicUrl}/${locale}/validation/${observationId}`,
+      });
+      await mailer.enqueue(trx, { to: validator.email, ...content });
     },
     async committed(reidentifiedObservers) {
       mailer.nudge();

@@ -13,7 +13,7 @@ export function createValidationRepository(db: Kysely<DB>) {
     forUpdate(trx: Executor, ids: string[]) {
       return trx
         .selectFrom('observations')
-        .select(['id', 'observer_id', 'cd_nom', 'validation_status', 'hidden_at'])
+        .select(['id', 'observer_id', 'cd_nom', 'validation_status', 'validated_by', 'hidden_at'])
         .where('id', 'in', ids)
         .forUpdate()
         .execute();
@@ -85,6 +85,25 @@ export function createValidationRepository(db: Kysely<DB>) {
         .where('e.observation_id', '=', observationId)
         .orderBy('e.id')
         .execute();
+    },
+
+    /** The validator who judged an observation, to tell them that it was changed since. */
+    validatorToNotify(trx: Executor, validatorId: number, observationId: string) {
+      return trx
+        .selectFrom('users as u')
+        .innerJoin('observations as o', (join) => join.on('o.id', '=', observationId))
+        .innerJoin('taxa as t', 't.cd_nom', 'o.cd_nom')
+        .select([
+          'u.email',
+          'u.username',
+          'u.locale',
+          'u.notify_by_email',
+          'u.is_active',
+          't.scientific_name',
+          'o.observed_on',
+        ])
+        .where('u.id', '=', validatorId)
+        .executeTakeFirst();
     },
 
     /** The observer to tell about a judgement, if they asked to be told. */

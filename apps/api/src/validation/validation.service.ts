@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type {
   BulkValidationInput,
   BulkValidationResult,
+  EditedField,
   Locale,
   ObservationEvent,
   ValidationInput,
@@ -34,6 +35,11 @@ export type ValidationHooks = {
   recorded(trx: Transaction<DB>, judgement: Judgement): Promise<void>;
   /** After commit, with the observers whose observations changed taxon (their badges may change). */
   committed(reidentifiedObservers: number[]): Promise<void>;
+  /** Inside the transaction: a judged observation was changed; tell the validator who judged it. */
+  reopened(
+    trx: Transaction<DB>,
+    edit: { observationId: string; validatorId: number | null; changed: EditedField[] },
+  ): Promise<void>;
 };
 
 const NEEDS_REASON = new Set(['doubtful', 'invalid']);
@@ -155,6 +161,41 @@ export function createValidationService(repository: ValidationRepository, hooks:
       await hooks.committed(changed);
       return result;
     },
+
+    /**
+     * The observer changed what a judgement was about (taxon, date, place, count or photos): a
+     * judged observation goes back to "to be checked", with a line in its history, and the
+     * validator who judged it is told. Runs in the transaction of the change; call `afterReopen`
+     * once it is committed.
+     */
+    async reopenAfterEdit(
+      trx: Transaction<DB>,
+      id: string,
+      actorId: number,
+      changed: EditedField[],
+    ): Promise<void> {
+      if (changed.length === 0) return;
+      const [current] = await repository.forUpdate(trx, [id]);
+      if (!current || current.validation_status === 'pending') return;
+      await repository.addEvent(trx, {
+        observation_id: id,
+        actor_id: actorId,
+        kind: 'edited',
+        from_status: current.validation_status,
+        to_status: 'pending',
+        reason: changed.join(','),
+      });
+      await repository.update(trx, id, {
+        validation_status: 'pending',
+        validation_reason: null,
+        validation_comment: null,
+        validated_by: null,
+        validated_at: null,
+      });
+      await hooks.reopened(trx, { observationId: id, validatorId: current.validated_by, changed });
+    },
+
+    afterReopen: () => hooks.committed([]),
 
     /** A question from an expert, or the observer's answer, kept in the history. */
     async comment(

@@ -4,7 +4,13 @@
  * page's JavaScript: the web app imports only types from it, and these copies are checked
  * against those types (a missing or extra value is a type error).
  */
-import type { DeletionChoice, Locale, PhotoLicence, ValidationStatus } from '@citizen/shared';
+import type {
+  DeletionChoice,
+  EditedField,
+  Locale,
+  PhotoLicence,
+  ValidationStatus,
+} from '@citizen/shared';
 
 /** Compiles only when `Listed` holds every member of `All` (and nothing else). */
 type Exactly<All, Listed extends All> = [All] extends [Listed] ? true : never;
@@ -28,10 +34,18 @@ export const DELETION_CHOICES = [
   'anonymise',
   'delete',
 ] as const satisfies readonly DeletionChoice[];
+export const EDITED_FIELDS = [
+  'taxon',
+  'date',
+  'place',
+  'count',
+  'photos',
+] as const satisfies readonly EditedField[];
 
 export const contractChecks: [
   Exactly<Locale, (typeof LOCALES)[number]>,
   Exactly<ValidationStatus, (typeof VALIDATION_STATUSES)[number]>,
   Exactly<PhotoLicence, (typeof PHOTO_LICENCES)[number]>,
   Exactly<DeletionChoice, (typeof DELETION_CHOICES)[number]>,
-] = [true, true, true, true];
+  Exactly<EditedField, (typeof EDITED_FIELDS)[number]>,
+] = [true, true, true, true, true];

@@ -149,6 +149,12 @@ export const validationDe: Section<typeof validationEn> = {
   'validation.history.hidden': '{actor} hat sie für die Öffentlichkeit verborgen',
   'validation.history.unhidden': '{actor} hat sie wieder öffentlich gezeigt',
   'validation.history.photo_removed': '{actor} hat ein Foto entfernt',
+  'validation.history.edited': '{actor} hat {fields} geändert: wieder zu prüfen',
+  'validation.history.field.taxon': 'das Taxon',
+  'validation.history.field.date': 'das Datum',
+  'validation.history.field.place': 'den Ort',
+  'validation.history.field.count': 'die Anzahl',
+  'validation.history.field.photos': 'die Fotos',
   'validation.history.other': '{actor}: {kind}',
   'validation.history.reason': 'Grund: {reason}',
 

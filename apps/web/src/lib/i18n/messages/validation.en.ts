@@ -149,6 +149,12 @@ export const validationEn = {
   'validation.history.hidden': '{actor} hid it from the public',
   'validation.history.unhidden': '{actor} showed it to the public again',
   'validation.history.photo_removed': '{actor} removed a photo',
+  'validation.history.edited': '{actor} changed {fields}: to be checked again',
+  'validation.history.field.taxon': 'the taxon',
+  'validation.history.field.date': 'the date',
+  'validation.history.field.place': 'the place',
+  'validation.history.field.count': 'the count',
+  'validation.history.field.photos': 'the photos',
   'validation.history.other': '{actor}: {kind}',
   'validation.history.reason': 'Reason: {reason}',
 

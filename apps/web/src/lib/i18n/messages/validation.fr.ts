@@ -149,6 +149,12 @@ export const validationFr: Section<typeof validationEn> = {
   'validation.history.hidden': '{actor} l’a masquée au public',
   'validation.history.unhidden': '{actor} l’a de nouveau montrée au public',
   'validation.history.photo_removed': '{actor} a retiré une photo',
+  'validation.history.edited': '{actor} a modifié {fields} : à valider de nouveau',
+  'validation.history.field.taxon': 'le taxon',
+  'validation.history.field.date': 'la date',
+  'validation.history.field.place': 'le lieu',
+  'validation.history.field.count': 'le nombre',
+  'validation.history.field.photos': 'les photos',
   'validation.history.other': '{actor} : {kind}',
   'validation.history.reason': 'Motif : {reason}',
 
