@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError, openDatabase, type Database } from './db/database.js';
 import { migrate, migrationState, MigrationError } from './db/migrate.js';
 import { HttpError } from './http/errors.js';
+import { SENSITIVITY_COMMANDS } from './sensitivity/sensitivity.cli.js';
 import { TAXONOMY_COMMANDS } from './taxonomy/taxonomy.cli.js';
 import { generatePassword, hashPassword } from './users/passwords.js';
 import { createUsersRepository } from './users/users.repository.js';
@@ -64,6 +65,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   ...TAXONOMY_COMMANDS,
+  ...SENSITIVITY_COMMANDS,
   ...BADGES_COMMANDS,
 };
 

@@ -14,6 +14,7 @@ import { observationWriteRoutes } from './observations/write.routes.js';
 import { programsAdminRoutes } from './programs/admin.routes.js';
 import { programsRoutes } from './programs/programs.routes.js';
 import type { Services } from './services.js';
+import { sensitivityRoutes } from './sensitivity/sensitivity.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { sitesRoutes } from './sites/sites.routes.js';
 import { validationRoutes } from './validation/validation.routes.js';
@@ -45,6 +46,7 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   exportsRoutes,
   taxonomyRoutes,
   speciesListsRoutes,
+  sensitivityRoutes,
   sitesRoutes,
   badgesRoutes,
 ];

@@ -35,6 +35,10 @@ const AUDITED_ELSEWHERE: Record<string, string> = {
   'POST /api/admin/observations/:id/photos/:mediaId/unhide':
     'moderation.int.test.ts: photo_unhidden',
   'DELETE /api/admin/observations/:id/photos/:mediaId': 'moderation.int.test.ts: photo_deleted',
+  'POST /api/admin/sensitivity/import': 'sensitivity/sensitivity.int.test.ts: sensitivity_imported',
+  'PUT /api/admin/sensitivity/taxa/:cdNom': 'sensitivity/sensitivity.int.test.ts: sensitivity_set',
+  'DELETE /api/admin/sensitivity/taxa/:cdNom':
+    'sensitivity/sensitivity.int.test.ts: sensitivity_cleared',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

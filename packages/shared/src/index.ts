@@ -8,6 +8,7 @@ export * from './media.js';
 export * from './observation-input.js';
 export * from './observations.js';
 export * from './programs.js';
+export * from './sensitivity.js';
 export * from './settings.js';
 export * from './sites.js';
 export * from './validation.js';

@@ -17,6 +17,10 @@ const Fields = {
   customData: Type.Record(Type.String(), Type.Unknown(), {
     description: "Answers to the programme's custom form, checked against its JSON Schema",
   }),
+  obscured: Type.Boolean({
+    description:
+      "Blur the point for the public (a 10 km grid cell), whatever the taxon's rules; never less than they ask",
+  }),
 };
 
 /** What an observer sends to record an observation (as JSON, or as the `observation` field of a multipart request). */
@@ -30,6 +34,7 @@ export const ObservationInput = Type.Object({
   location: Fields.location,
   coordinateUncertaintyM: Type.Optional(Fields.coordinateUncertaintyM),
   customData: Type.Optional(Fields.customData),
+  obscured: Type.Optional(Fields.obscured),
   /** Anonymous contributions only: a name to show and an e-mail to be contacted at (never shown). */
   observerName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   contactEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
@@ -57,6 +62,7 @@ export const ObservationPatch = Type.Object({
   location: Type.Optional(Fields.location),
   coordinateUncertaintyM: Type.Optional(Fields.coordinateUncertaintyM),
   customData: Type.Optional(Fields.customData),
+  obscured: Type.Optional(Fields.obscured),
   /** Photos to remove from the observation. */
   deletePhotos: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 5 })),
 });
@@ -78,6 +84,10 @@ export const SavedObservation = Type.Object({
   coordinateUncertaintyM: Type.Union([Type.Integer(), Type.Null()]),
   municipality: Type.Union([Type.String(), Type.Null()]),
   customData: Type.Record(Type.String(), Type.Unknown()),
+  /** The observer asked to blur it. */
+  obscured: Type.Boolean(),
+  /** The level the public sees it at: the strictest of the taxon's rules, the programme's and `obscured`. */
+  sensitivity: Type.Integer({ minimum: 0, maximum: 3 }),
   validationStatus: Type.String(),
   photos: Type.Array(Photo),
   createdAt: Type.String({ format: 'date-time' }),

@@ -127,6 +127,8 @@ export const ObservationDetail = Type.Intersect([
   Type.Object({
     comment: Type.Union([Type.String(), Type.Null()]),
     customData: Type.Record(Type.String(), Type.Unknown()),
+    /** The observer asked to blur its point for the public. */
+    obscured: Type.Boolean(),
     taxonDetails: Type.Object({
       authority: Type.Union([Type.String(), Type.Null()]),
       rank: Type.String(),

@@ -40,6 +40,8 @@ export const ProgramDetail = Type.Intersect([
     form: Type.Union([CustomForm, Type.Null()]),
     licence: Type.String(),
     publicValidatedOnly: Type.Boolean(),
+    /** Every observation's point is blurred at least at this level (0 none; 1, 2, 3: 1, 5, 10 km). */
+    minSensitivity: Type.Integer({ minimum: 0, maximum: 3 }),
   }),
 ]);
 export type ProgramDetail = Static<typeof ProgramDetail>;
@@ -64,6 +66,8 @@ export const ProgramInput = Type.Object({
   licence: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   /** Show the public only observations validated as certain or probable. */
   publicValidatedOnly: Type.Optional(Type.Boolean()),
+  /** Blur every observation's point at least at this level (0 none; 1, 2, 3: 1, 5, 10 km cells). */
+  minSensitivity: Type.Optional(Type.Integer({ minimum: 0, maximum: 3 })),
 });
 export type ProgramInput = Static<typeof ProgramInput>;
 

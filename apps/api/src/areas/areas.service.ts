@@ -6,7 +6,7 @@ import {
   type AreaKindSummary,
 } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
-import { BadRequestError, NotFoundError } from '../http/errors.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
 import { parseArea } from '../programs/area-input.js';
 import { areaSql } from '../programs/programs.repository.js';
 
@@ -140,6 +140,17 @@ export function createAreasService(db: Kysely<DB>) {
 
     /** Deletes every area of a kind (observations keep the municipality they were given). */
     async removeKind(kind: string): Promise<number> {
+      const ruled = await db
+        .selectFrom('sensitivity_rules as r')
+        .innerJoin('areas as a', 'a.id', 'r.area_id')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('a.kind', '=', kind)
+        .executeTakeFirstOrThrow();
+      if (ruled.n > 0) {
+        throw new ConflictError(
+          `${ruled.n} sensitivity rule${ruled.n === 1 ? '' : 's'} apply inside areas of kind "${kind}": remove or re-import them first`,
+        );
+      }
       const result = await db.deleteFrom('areas').where('kind', '=', kind).executeTakeFirst();
       const deleted = Number(result.numDeletedRows);
       if (deleted === 0) throw new NotFoundError(`There are no areas of kind "${kind}"`);

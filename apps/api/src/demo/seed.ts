@@ -266,11 +266,17 @@ async function seedTaxonomy(trx: Transaction<DB>): Promise<Map<string, number>> 
         order: t.order,
         family: t.family,
         observer_group: t.observerGroup,
-        sensitivity: sensitivity.get(t.cdNom) ?? 0,
         taxref_version: t.taxrefVersion,
       })),
     )
     .execute();
+  // The demo's sensitive taxa, as rules an operator would import.
+  if (sensitivity.size > 0) {
+    await trx
+      .insertInto('sensitivity_rules')
+      .values([...sensitivity].map(([cdNom, level]) => ({ source: 'demo', cd_nom: cdNom, level })))
+      .execute();
+  }
   const names = taxa.flatMap((t) => {
     const byLang: [string, string[]][] = [
       ['fr', t.vernacular.fr],

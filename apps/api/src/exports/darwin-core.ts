@@ -157,7 +157,7 @@ export const OCCURRENCE_COLUMNS: Column<OccurrenceRow>[] = [
   {
     term: DWC.informationWithheld,
     value: (r) =>
-      r.blurred ? 'Exact coordinates and municipality withheld: sensitive taxon' : null,
+      r.blurred ? 'Exact coordinates and municipality withheld: sensitive record' : null,
   },
   {
     term: DWC.dataGeneralizations,

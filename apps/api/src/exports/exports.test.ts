@@ -30,6 +30,7 @@ const record = (i: number): ObservationRecord => ({
   custom_data: {},
   updated_at: new Date(0),
   municipality_code: null,
+  obscured: false,
   authority: 'Linnaeus, 1758',
   rank: 'ES',
   kingdom: 'Animalia',

@@ -87,6 +87,7 @@ type ExtendedRow = BaseRow & {
   family: string | null;
   taxref_version: string | null;
   municipality_code: string | null;
+  obscured: boolean;
 };
 
 /** A photo of an observation, as the listing query gives it (JSON). */
@@ -180,12 +181,12 @@ export function createListingRepository(db: Kysely<DB>, { serialPlans = false } 
             order by e.id desc limit 1) as review`
         : sql``;
     const extended = options.extended
-      ? sql`, o.comment, o.custom_data, o.updated_at, o.municipality_code, t.authority, t.rank,
+      ? sql`, o.comment, o.custom_data, o.updated_at, o.municipality_code, o.obscured, t.authority, t.rank,
           t.kingdom, t.phylum, t.class, t."order", t.family, t.taxref_version`
       : sql``;
     const query = sql<E extends true ? ExtendedRow : BaseRow>`
       select o.id, o.program_id, p.slug as program_slug, p.title as program_title,
-        o.cd_nom, t.cd_ref, t.scientific_name, t.sensitivity,
+        o.cd_nom, t.cd_ref, t.scientific_name, o.sensitivity,
         o.observed_on, o.observed_time::text as observed_time, o.count,
         ST_X(${point}) as lon, ST_Y(${point}) as lat, ${point} is distinct from o.geom as blurred,
         o.coordinate_uncertainty_m, o.municipality, o.validation_status,
@@ -403,6 +404,7 @@ export function createListingService(repository: ListingRepository) {
         ...toItem(r, r.name, r.photos),
         comment: r.comment,
         customData: r.custom_data ?? {},
+        obscured: r.obscured,
         taxonDetails: {
           authority: r.authority,
           rank: r.rank,

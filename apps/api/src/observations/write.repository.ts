@@ -135,6 +135,8 @@ export function createObservationWriteRepository(db: Kysely<DB>) {
           'coordinate_uncertainty_m',
           'municipality',
           'custom_data',
+          'obscured',
+          'sensitivity',
           'observer_id',
           'validation_status',
           'created_at',

@@ -43,6 +43,7 @@ export function createProgramsRepository(db: Kysely<DB>) {
         'p.species_list_id',
         'p.licence',
         'p.public_validated_only',
+        'p.min_sensitivity',
         'p.is_active',
         'p.form_id',
         'f.json_schema',

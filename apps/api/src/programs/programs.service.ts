@@ -149,6 +149,7 @@ export function createProgramsService(programs: ProgramsRepository) {
           is_active: input.isActive ?? true,
           ...(input.licence && { licence: input.licence }),
           public_validated_only: input.publicValidatedOnly ?? false,
+          min_sensitivity: input.minSensitivity ?? 0,
         });
       });
       return adminView(id, notices);
@@ -201,6 +202,7 @@ export function createProgramsService(programs: ProgramsRepository) {
           ...(patch.publicValidatedOnly !== undefined && {
             public_validated_only: patch.publicValidatedOnly,
           }),
+          ...(patch.minSensitivity !== undefined && { min_sensitivity: patch.minSensitivity }),
         });
       });
       return adminView(id, notices);
@@ -263,5 +265,6 @@ function toDetail(row: DetailRow): ProgramDetail {
       : null,
     licence: row.licence,
     publicValidatedOnly: row.public_validated_only,
+    minSensitivity: row.min_sensitivity,
   };
 }

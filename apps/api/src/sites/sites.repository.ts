@@ -532,7 +532,7 @@ export function createSitesRepository(db: Kysely<DB>) {
       if (visitIds.length === 0) return [];
       // What the public sees of a programme's observations: not hidden by a moderator, not a
       // sensitive taxon (the site would locate it), validated where the programme asks so.
-      const forPublic = sql`(o.hidden_at is null and t.sensitivity = 0
+      const forPublic = sql`(o.hidden_at is null and o.sensitivity = 0
         and (not p.public_validated_only or o.validation_status in ('certain', 'probable')))`;
       const visible =
         viewer.kind === 'expert'

@@ -1,6 +1,6 @@
 /** What every taxonomy file format is read into before it is written to the database. */
 
-/** The columns of `taxa` an import may write (never `sensitivity`, which the platform owns). */
+/** The columns of `taxa` an import may write (sensitivity rules live in their own table). */
 export type TaxonColumn =
   | 'cd_ref'
   | 'rank'

@@ -324,6 +324,7 @@ export function createLocalTaxonomySource(db: Kysely<DB>): TaxonomySource {
           'a.scientific_name as a_scientific_name',
           'a.authority as a_authority',
           'a.rank as a_rank',
+          sql<number>`taxon_sensitivity(t.cd_nom, null)`.as('sensitivity'),
         ])
         .where('t.cd_nom', '=', cdNom)
         .executeTakeFirst();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   LOCALES,
   type ImportReport,
@@ -82,7 +82,11 @@ export function createTaxonomyService(db: Kysely<DB>, config: Pick<Config, 'taxh
     async get(cdNom: number, lang: Locale): Promise<TaxonDetail> {
       const taxon = await source.get(cdNom, lang);
       if (!taxon) throw new NotFoundError(`Taxon ${cdNom} does not exist`);
-      return taxon;
+      if (source === local) return taxon;
+      // Sensitivity rules are Citizen's own, whatever the taxonomy source.
+      const { rows } = await sql<{ level: number }>`
+        select taxon_sensitivity(${cdNom}::int, null) as level`.execute(db);
+      return { ...taxon, sensitivity: rows[0]!.level };
     },
 
     /** The species of a programme's list, for a picker; 400 for a whole-taxonomy programme. */

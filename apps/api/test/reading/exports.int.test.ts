@@ -61,9 +61,9 @@ describeOnEngines('exports', (database) => {
     sensitive = (
       await sql<Sensitive>`
         select o.id, ST_X(o.geom) as x, ST_Y(o.geom) as y, ST_X(o.public_geom) as px,
-          ST_Y(o.public_geom) as py, t.sensitivity
-        from observations o join taxa t on t.cd_nom = o.cd_nom
-        where o.program_id = 2 and t.sensitivity > 0`.execute(db())
+          ST_Y(o.public_geom) as py, o.sensitivity
+        from observations o
+        where o.program_id = 2 and o.sensitivity > 0`.execute(db())
     ).rows;
   });
   afterAll(() => app?.close());

@@ -204,9 +204,9 @@ describeOnEngines('observation listing', (database) => {
       py: number;
     }>`
       select o.id, o.observer_id, ST_X(o.geom) as x, ST_Y(o.geom) as y,
-        ST_X(public_point(o.geom, t.sensitivity)) as px, ST_Y(public_point(o.geom, t.sensitivity)) as py
-      from observations o join taxa t on t.cd_nom = o.cd_nom
-      where t.sensitivity = 3 and o.observer_id is not null limit 1`.execute(db());
+        ST_X(public_point(o.geom, o.sensitivity)) as px, ST_Y(public_point(o.geom, o.sensitivity)) as py
+      from observations o
+      where o.sensitivity = 3 and o.observer_id is not null limit 1`.execute(db());
     const sensitive = rows[0]!;
     const find = async (headers: Record<string, string> = {}) => {
       const { body } = await get<ObservationDetail>(`/api/observations/${sensitive.id}`, headers);

@@ -110,8 +110,8 @@ describeOnEngines('map tiles', (database) => {
       count: number;
     }>`
       select o.id, ST_X(o.geom) as x, ST_Y(o.geom) as y, o.cd_nom, o.observed_on::text as day, o.count
-      from observations o join taxa t on t.cd_nom = o.cd_nom
-      where o.program_id = 1 and t.sensitivity = 0 order by o.id limit 1`.execute(db());
+      from observations o
+      where o.program_id = 1 and o.sensitivity = 0 order by o.id limit 1`.execute(db());
     const target = rows[0]!;
     const t = tileOf(16, target.x, target.y);
     const response = await tile(`1/tiles/${t.z}/${t.x}/${t.y}.mvt?lang=en`);
@@ -208,8 +208,8 @@ describeOnEngines('map tiles', (database) => {
     }>`
       select o.id, o.observer_id, ST_X(o.geom) as x, ST_Y(o.geom) as y,
         ST_X(o.public_geom) as px, ST_Y(o.public_geom) as py
-      from observations o join taxa t on t.cd_nom = o.cd_nom
-      where o.program_id = 2 and t.sensitivity = 3 and o.observer_id is not null
+      from observations o
+      where o.program_id = 2 and o.sensitivity = 3 and o.observer_id is not null
       order by o.id limit 1`.execute(db());
     const s = rows[0]!;
     const exactTile = tileOf(15, s.x, s.y);
@@ -290,10 +290,12 @@ describeOnEngines('map tiles', (database) => {
     await sql`delete from observations where id = ${id}::uuid`.execute(db());
     const etag4 = (await tile(url)).headers.etag as string;
     expect(etag4).not.toBe(etag3);
-    // So does a change of a taxon's sensitivity (it moves public points).
-    await sql`update taxa set sensitivity = 1 where cd_nom = ${common}`.execute(db());
+    // So does a new sensitivity rule (it moves public points).
+    await sql`insert into sensitivity_rules (source, cd_nom, level) values ('test', ${common}, 1)`.execute(
+      db(),
+    );
     expect((await tile(url)).headers.etag).not.toBe(etag4);
-    await sql`update taxa set sensitivity = 0 where cd_nom = ${common}`.execute(db());
+    await sql`delete from sensitivity_rules where source = 'test'`.execute(db());
   });
 
   it('leaves hidden observations out of public tiles and cells', async () => {

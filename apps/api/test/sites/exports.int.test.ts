@@ -110,7 +110,9 @@ describeOnEngines('site programme exports', (database) => {
     );
     sensitiveCdNom = (
       await sql<{ cd_nom: number }>`
-        select cd_nom from taxa where sensitivity > 0 order by cd_nom limit 1`.execute(db())
+        select cd_nom from sensitivity_rules where area_id is null order by cd_nom limit 1`.execute(
+        db(),
+      )
     ).rows[0]!.cd_nom;
     for (const [visit, cdNom, count] of [
       [visits[0]!, BLACKBIRD, 2],

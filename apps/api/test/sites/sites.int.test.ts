@@ -555,7 +555,9 @@ describeOnEngines('site protocols', (database) => {
     it("keeps sensitive and hidden species off the public site page, not off their observer's", async () => {
       const { rows } = await sql<{
         cd_nom: number;
-      }>`select cd_nom from taxa where sensitivity > 0 order by cd_nom limit 1`.execute(db());
+      }>`select cd_nom from sensitivity_rules where area_id is null order by cd_nom limit 1`.execute(
+        db(),
+      );
       const eagle = await call(
         'POST',
         '/api/observations',

@@ -74,7 +74,6 @@ describeOnEngines('taxonomy import', (database) => {
       order: 'Accipitriformes',
       family: 'Accipitridae',
       taxref_version: '10.0',
-      sensitivity: 0,
       search_key: 'accipiter nisus',
     });
     const names = await db()
@@ -128,7 +127,10 @@ describeOnEngines('taxonomy import', (database) => {
   });
 
   it('updates changed rows in place from a newer version, and only the columns the file has', async () => {
-    await db().updateTable('taxa').set({ sensitivity: 2 }).where('cd_nom', '=', 2645).execute();
+    await db()
+      .insertInto('sensitivity_rules')
+      .values({ source: 'manual', cd_nom: 2645, level: 2 })
+      .execute();
     const text = editedTaxref({
       // A newer TAXREF: a family moved, a French name added, a taxon renamed.
       4117: { FAMILLE: 'Turdidae (new)', TAXREF_VERSION: '18.0' },
@@ -139,14 +141,7 @@ describeOnEngines('taxonomy import', (database) => {
     expect(report).toMatchObject({ inserted: 0, updated: 3, unchanged: 228, errorCount: 0 });
     const rows = await db()
       .selectFrom('taxa')
-      .select([
-        'cd_nom',
-        'family',
-        'scientific_name',
-        'search_key',
-        'taxref_version',
-        'sensitivity',
-      ])
+      .select(['cd_nom', 'family', 'scientific_name', 'search_key', 'taxref_version'])
       .where('cd_nom', 'in', [4117, 2645])
       .orderBy('cd_nom')
       .execute();
@@ -157,8 +152,6 @@ describeOnEngines('taxonomy import', (database) => {
         scientific_name: 'Aquila chrysaetos chrysaetos',
         search_key: 'aquila chrysaetos chrysaetos',
         taxref_version: '18.0',
-        // The import never touches the platform's sensitivity levels.
-        sensitivity: 2,
       },
       {
         cd_nom: 4117,
@@ -166,9 +159,12 @@ describeOnEngines('taxonomy import', (database) => {
         scientific_name: 'Turdus merula',
         search_key: 'turdus merula',
         taxref_version: '18.0',
-        sensitivity: 0,
       },
     ]);
+    // The import never touches the platform's sensitivity rules.
+    expect(
+      await db().selectFrom('sensitivity_rules').select(['cd_nom', 'level']).execute(),
+    ).toEqual([{ cd_nom: 2645, level: 2 }]);
     const french = await db()
       .selectFrom('vernacular_names')
       .select(['name', 'is_preferred'])
