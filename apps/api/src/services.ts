@@ -42,16 +42,6 @@ export function createServices(config: Config, database: Database) {
     config,
     badges,
   });
-  const observationWriter = createObservationWriter({
-    repository: createObservationWriteRepository(db),
-    photos,
-    config,
-    reverseGeocoder: config.reverseGeocoderUrl
-      ? createReverseGeocoder(config.reverseGeocoderUrl)
-      : null,
-    visits: sites,
-    badges,
-  });
   const areas = createAreasService(db);
   const taxonomy = createTaxonomyService(db, config);
   const speciesLists = createSpeciesListsService(db);
@@ -65,6 +55,18 @@ export function createServices(config: Config, database: Database) {
     validationRepository,
     createValidationHooks(validationRepository, accounts.mailer, accounts.audit, badges, config),
   );
+  const observationWriter = createObservationWriter({
+    repository: createObservationWriteRepository(db),
+    photos,
+    config,
+    reverseGeocoder: config.reverseGeocoderUrl
+      ? createReverseGeocoder(config.reverseGeocoderUrl)
+      : null,
+    visits: sites,
+    badges,
+    // A judged observation whose taxon, date, place, count or photos change is judged again.
+    review: validation,
+  });
   const moderation = createModerationService({ db, photos, audit: accounts.audit, badges });
   // Reading back: listing, map tiles, statistics, exports.
   const serialPlans = database.engine === 'postgres';

@@ -89,6 +89,32 @@ export interface MailOutboxTable {
   failed_at: Timestamp | null;
 }
 
+/** Migration 0016: wrong passwords per login and source (client address or known device). */
+export interface LoginFailuresTable {
+  login: string;
+  source: string;
+  failures: number;
+  blocked_until: Timestamp | null;
+  last_failed_at: Timestamp;
+}
+
+/** Migration 0016: devices that logged in to an account (their cookie token's hash). */
+export interface LoginDevicesTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+}
+
+/** Migration 0016: password reset requests waiting for the background worker. */
+export interface PasswordResetRequestsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string | null;
+  requested_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
@@ -317,7 +343,14 @@ export interface ObservationEventsTable {
   observation_id: string;
   actor_id: number | null;
   kind:
-    'validated' | 'reidentified' | 'question' | 'answer' | 'hidden' | 'unhidden' | 'photo_removed';
+    | 'validated'
+    | 'reidentified'
+    | 'question'
+    | 'answer'
+    | 'hidden'
+    | 'unhidden'
+    | 'photo_removed'
+    | 'edited';
   from_status: string | null;
   to_status: string | null;
   from_cd_nom: number | null;
@@ -442,6 +475,9 @@ export interface DB {
   session_tokens: SessionTokensTable;
   account_tokens: AccountTokensTable;
   mail_outbox: MailOutboxTable;
+  login_failures: LoginFailuresTable;
+  login_devices: LoginDevicesTable;
+  password_reset_requests: PasswordResetRequestsTable;
   audit_log: AuditLogTable;
   media: MediaTable;
   taxa: TaxaTable;

@@ -18,7 +18,9 @@ import {
 import type { PhotosService, PhotoUpload } from '../media/photos.service.js';
 import { canDeleteObservation, canEditObservation } from '../policies/observations.policy.js';
 import type { SitesService } from '../sites/sites.service.js';
+import type { ValidationService } from '../validation/validation.service.js';
 import { validateCustomData } from './custom-data.js';
+import { judgedChanges } from './judged-changes.js';
 import { pointSql, type ObservationWriteRepository } from './write.repository.js';
 
 export const MAX_PHOTOS = 5;
@@ -37,6 +39,8 @@ type Deps = {
   visits?: Pick<SitesService, 'checkObservationLink' | 'visitOf' | 'visitDate'>;
   /** Updates the observer's badges after each change is committed (badges/). */
   badges?: Pick<BadgesService, 'afterObservationChange'>;
+  /** Sends a judged observation back to the validators when what they judged changes (validation/). */
+  review?: Pick<ValidationService, 'reopenAfterEdit' | 'afterReopen'>;
 };
 
 export function createObservationWriter({
@@ -46,6 +50,7 @@ export function createObservationWriter({
   reverseGeocoder,
   visits,
   badges,
+  review,
 }: Deps) {
   async function checkProgram(programId: number, point: number[] | null, user: CurrentUser | null) {
     const program = await repository.programForWriting(programId, point);
@@ -277,9 +282,6 @@ export function createObservationWriter({
       const removedKeys = await photos.saveWith(uploads, user!.id, async (trx, mediaIds) => {
         await repository.update(trx, id, {
           ...(patch.cdNom !== undefined && { cd_nom: patch.cdNom }),
-          // A new identification needs a new expert look.
-          ...(patch.cdNom !== undefined &&
-            patch.cdNom !== current.cd_nom && { validation_status: 'pending' as const }),
           ...(patch.observedOn !== undefined && { observed_on: patch.observedOn }),
           ...(patch.observedTime !== undefined && { observed_time: patch.observedTime }),
           ...(patch.count !== undefined && { count: patch.count }),
@@ -294,9 +296,14 @@ export function createObservationWriter({
         const keys = await repository.deletePhotos(trx, id, [...removing]);
         const next = Math.max(-1, ...existing.map((e) => e.position)) + 1;
         await repository.linkPhotos(trx, id, mediaIds, next);
+        // What a validator judged has changed: it needs a new expert look.
+        const photosChanged = mediaIds.length > 0 || removing.size > 0;
+        const changed = judgedChanges(current, patch, point, photosChanged);
+        await review?.reopenAfterEdit(trx, id, user!.id, changed);
         return keys;
       });
       await photos.removeFiles(removedKeys);
+      await review?.afterReopen();
       const newBadges = await badges?.afterObservationChange(
         facts(current),
         facts({ ...current, cd_nom: patch.cdNom ?? current.cd_nom }),
