@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS: readonly { path: string; label: MessageKey }[] = [
   { path: '/programs', label: 'admin.section.programs' },
   { path: '/species-lists', label: 'admin.section.speciesLists' },
   { path: '/taxonomy', label: 'admin.section.taxonomy' },
+  { path: '/sensitivity', label: 'admin.section.sensitivity' },
   { path: '/areas', label: 'admin.section.areas' },
   { path: '/badges', label: 'admin.section.badges' },
   { path: '/users', label: 'admin.section.users' },

@@ -73,6 +73,9 @@ describe('the audit log of the catalogue and programmes', () => {
       'site_type_deleted',
       'site_settings_updated',
       'area_kind_deleted',
+      'sensitivity_imported',
+      'sensitivity_set',
+      'sensitivity_cleared',
     ]) {
       expect(grouped).toContain(event);
       expect(eventLabel(event, t)).toBe(`«adminPeople.audit.event.${event}»`);

@@ -42,6 +42,7 @@ const program: AdminProgram = {
   form: null,
   licence: 'CC-BY-4.0',
   publicValidatedOnly: false,
+  minSensitivity: 0,
   isActive: true,
   notices: [],
 };
@@ -92,6 +93,9 @@ describe('programme editor', () => {
         null,
       ),
     ).toEqual({ title: 'Mares 2', speciesListId: null, endsOn: '2026-12-31' });
+    expect(toPatch({ ...draft, minSensitivity: 2 }, program, null, null)).toEqual({
+      minSensitivity: 2,
+    });
     const moved = areaOf([[square[0]!.map(([x, y]) => [x! + 1, y!])]])!;
     expect(toPatch(draft, program, moved, null)).toEqual({ area: moved });
     const form = { jsonSchema: { type: 'object', properties: { a: { type: 'string' } } } };

@@ -20,6 +20,8 @@ export interface ProgramDraft {
   endsOn: string;
   licence: string;
   publicValidatedOnly: boolean;
+  /** Every observation is blurred at least at this sensitivity level (0 to 3). */
+  minSensitivity: number;
   isActive: boolean;
 }
 
@@ -49,6 +51,7 @@ export function draftFrom(program?: AdminProgram): ProgramDraft {
     endsOn: program?.endsOn ?? '',
     licence: program?.licence ?? 'CC-BY-4.0',
     publicValidatedOnly: program?.publicValidatedOnly ?? false,
+    minSensitivity: program?.minSensitivity ?? 0,
     // A new programme starts unpublished: it is published once it is ready.
     isActive: program?.isActive ?? false,
   };
@@ -110,6 +113,7 @@ export function toInput(
     isActive: draft.isActive,
     licence: draft.licence.trim(),
     publicValidatedOnly: draft.publicValidatedOnly,
+    minSensitivity: draft.minSensitivity,
   };
 }
 

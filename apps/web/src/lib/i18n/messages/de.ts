@@ -4,6 +4,7 @@ import { validationDe } from './validation.de';
 import { adminProgramsDe } from './admin-programs.de';
 import { adminCatalogueDe } from './admin-catalogue.de';
 import { adminPeopleDe } from './admin-people.de';
+import { adminSensitivityDe } from './admin-sensitivity.de';
 
 export const de: Messages = {
   ...sitesDe,
@@ -11,6 +12,7 @@ export const de: Messages = {
   ...adminProgramsDe,
   ...adminCatalogueDe,
   ...adminPeopleDe,
+  ...adminSensitivityDe,
   // Site
   'nav.skip': 'Zum Inhalt springen',
   'nav.menu': 'Menü',

@@ -4,6 +4,7 @@ import { validationEn } from './validation.en';
 import { adminProgramsEn } from './admin-programs.en';
 import { adminCatalogueEn } from './admin-catalogue.en';
 import { adminPeopleEn } from './admin-people.en';
+import { adminSensitivityEn } from './admin-sensitivity.en';
 
 /**
  * The interface's texts in English: the reference catalogue. Sections (sites, admin...) live in
@@ -17,6 +18,7 @@ export const en = {
   ...adminProgramsEn,
   ...adminCatalogueEn,
   ...adminPeopleEn,
+  ...adminSensitivityEn,
   // Site
   'nav.skip': 'Skip to main content',
   'nav.menu': 'Menu',

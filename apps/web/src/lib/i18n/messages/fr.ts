@@ -4,6 +4,7 @@ import { validationFr } from './validation.fr';
 import { adminProgramsFr } from './admin-programs.fr';
 import { adminCatalogueFr } from './admin-catalogue.fr';
 import { adminPeopleFr } from './admin-people.fr';
+import { adminSensitivityFr } from './admin-sensitivity.fr';
 
 export const fr: Messages = {
   ...sitesFr,
@@ -11,6 +12,7 @@ export const fr: Messages = {
   ...adminProgramsFr,
   ...adminCatalogueFr,
   ...adminPeopleFr,
+  ...adminSensitivityFr,
   // Site
   'nav.skip': 'Aller au contenu',
   'nav.menu': 'Menu',
