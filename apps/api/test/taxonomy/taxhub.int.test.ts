@@ -98,6 +98,13 @@ describeOnEngines('taxonomy from a TaxHub server', (database) => {
       vernacularName: 'Merle noir',
       sensitivity: 0,
     });
+    // Sensitivity rules are Citizen's own, whatever the taxonomy source.
+    await database()
+      .db.insertInto('sensitivity_rules')
+      .values({ source: 'manual', cd_nom: 4117, level: 2 })
+      .execute();
+    const ruled = await app.inject({ method: 'GET', url: '/api/taxa/4117?lang=fr' });
+    expect(ruled.json()).toMatchObject({ cdNom: 4117, sensitivity: 2 });
     expect((await app.inject({ method: 'GET', url: '/api/taxa/2895' })).statusCode).toBe(404);
   });
 });
