@@ -18,7 +18,7 @@ export function tilesRoutes(app: App, { tiles, config }: Services) {
           `Takes the filters of GET /api/observations. A tile holding at most ${TILE_POINT_LIMIT} observations has a layer ` +
           `\`${POINT_LAYER}\` of points (properties id, cd_nom, name in ?lang=, date, count, blurred); a fuller one a layer ` +
           `\`${CELL_LAYER}\` with one point per grid cell (16 × 16 cells per tile, at the centroid) and its \`count\`. ` +
-          'Sensitive taxa are placed at the centre of their blurring cell, except for their observer, validators and admins. ' +
+          "Sensitive observations (a sensitive taxon, the programme's floor or the observer's choice) are placed at the centre of their blurring cell, except for their observer, validators and admins. " +
           `An empty tile is a 204 without body. Responses carry a strong ETag (304 on If-None-Match) and may be cached ${TILE_MAX_AGE} s. ` +
           'Any other query parameter (e.g. v=<dataVersion of the programme stats>) is ignored and may serve to bypass caches.',
         params: TileParams,
