@@ -29,6 +29,16 @@ export function createAccountsModule(
   const sessions = createSessions(db, config);
   const tokens = createAccountTokens(db);
   const captcha = createCaptchaVerifier(config);
+  const personalData = createPersonalDataService({
+    db,
+    config,
+    users,
+    sessions,
+    audit,
+    mailer,
+    mediaStore,
+    photos,
+  });
   return {
     users,
     audit,
@@ -38,23 +48,18 @@ export function createAccountsModule(
     cookies: sessionCookies(config),
     service: createAccountsService({ db, config, users, sessions, tokens, mailer, audit, captcha }),
     profiles: createProfileService({ db, users, mediaStore, audit }),
-    personalData: createPersonalDataService({
-      db,
-      config,
-      users,
-      sessions,
-      audit,
-      mailer,
-      mediaStore,
-      photos,
-    }),
+    personalData,
     admin: createUserAdminService({ db, users, sessions, audit }),
 
-    /** Forgets expired tokens and sessions, and audit entries past their retention. */
+    /**
+     * Forgets expired tokens and sessions, and audit entries and anonymous observers' contact
+     * e-mails past their retention.
+     */
     async prune() {
       await sessions.prune();
       await tokens.prune();
       await audit.prune(config.accounts.auditRetentionDays);
+      await personalData.forgetAnonymousContacts(config.accounts.anonymousEmailRetentionDays);
     },
   };
 }

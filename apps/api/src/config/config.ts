@@ -82,6 +82,7 @@ const Settings = Type.Object({
     { additionalProperties: false, default: {} },
   ),
   AUDIT_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 365 }),
+  ANONYMOUS_EMAIL_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 365 }),
   // Badges: an optional module (rules, awards, leaderboards); off unless switched on.
   BADGES_ENABLED: Type.Boolean({ default: false }),
   // Argon2's cost: `test` (the smallest) is for the test suite only, refused unless NODE_ENV=test.
@@ -138,6 +139,8 @@ export type Config = {
     captcha: { provider: CaptchaProvider; siteKey: string; secret: string } | null;
     rateLimits: Record<RateLimitedAction, RateLimit>;
     auditRetentionDays: number;
+    /** How long the contact e-mail an anonymous observer left is kept. */
+    anonymousEmailRetentionDays: number;
     passwordHashCost: PasswordHashCost;
   };
   /** Badges and leaderboards (each programme may also opt out). */
@@ -274,6 +277,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
       captcha: captcha(s),
       rateLimits: rateLimits(s.RATE_LIMITS),
       auditRetentionDays: s.AUDIT_RETENTION_DAYS,
+      anonymousEmailRetentionDays: s.ANONYMOUS_EMAIL_RETENTION_DAYS,
       passwordHashCost: passwordHashCost(s.PASSWORD_HASH_COST, env.NODE_ENV),
     },
     badges: { enabled: s.BADGES_ENABLED },

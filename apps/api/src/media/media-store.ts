@@ -60,6 +60,19 @@ export function createMediaStore(root: string) {
       await rm(staged.dir, { recursive: true, force: true });
     },
 
+    /** Replaces one file of a published folder in one rename: readers get the old or the new. */
+    async replace(key: string, name: string, bytes: Buffer) {
+      const target = path.join(folderOf(key), name);
+      const temporary = `${target}.${process.pid}.${Date.now()}.new`;
+      await writeFile(temporary, bytes);
+      try {
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+
     async remove(key: string) {
       await rm(folderOf(key), { recursive: true, force: true });
     },

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Photo, PhotoLicence } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
 import type { MediaStore, StagedFiles } from './media-store.js';
-import { processPhoto, type ProcessedPhoto } from './photo-processing.js';
+import { processPhoto, withoutMetadata, type ProcessedPhoto } from './photo-processing.js';
 
 export type PhotoUpload = {
   bytes: Buffer;
@@ -100,6 +102,31 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
 
     /** Deletes media files once their rows are gone. */
     removeFiles,
+
+    /**
+     * Rewrites the stored originals of these photos without their metadata (EXIF with GPS
+     * position and camera, XMP), each in one rename; returns their new sizes by media id.
+     */
+    async stripOriginals(ids: string[]): Promise<Map<string, number>> {
+      const sizes = new Map<string, number>();
+      if (ids.length === 0) return sizes;
+      const rows = await db
+        .selectFrom('media')
+        .select(['id', 'storage_key', 'variants'])
+        .where('id', 'in', ids)
+        .execute();
+      for (const row of rows) {
+        const name = row.variants.find((v) => v.startsWith('original.'));
+        if (!name) continue;
+        const file = path.join(store.root, row.storage_key, name);
+        const bytes = await readFile(file).catch(() => null);
+        if (!bytes) continue;
+        const stripped = await withoutMetadata(bytes);
+        await store.replace(row.storage_key, name, stripped);
+        sizes.set(row.id, stripped.length);
+      }
+      return sizes;
+    },
 
     async listFor(observationIds: string[]): Promise<Map<string, Photo[]>> {
       const byObservation = new Map<string, Photo[]>();

@@ -250,6 +250,21 @@ export function createPersonalDataService(deps: Deps) {
   }
 
   return {
+    /**
+     * Forgets the contact e-mails anonymous observers left with their observations once older
+     * than `retentionDays` (run with the hourly pruning, ANONYMOUS_EMAIL_RETENTION_DAYS).
+     */
+    async forgetAnonymousContacts(retentionDays: number): Promise<number> {
+      const result = await db
+        .updateTable('observations')
+        .set({ contact_email: null })
+        .where('observer_id', 'is', null)
+        .where('contact_email', 'is not', null)
+        .where('created_at', '<', sql<Date>`now() - make_interval(days => ${retentionDays})`)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     addSource(source: PersonalDataSource) {
       sources.push(source);
     },
@@ -304,8 +319,9 @@ export function createPersonalDataService(deps: Deps) {
 
     /**
      * Erases the account after checking its password. Observations are anonymised (kept; observer,
-     * observer name and contact removed, and the user's name as photo author) or deleted with
-     * their photos, as the user chooses (else the instance's default).
+     * observer name and contact removed) or deleted with their photos, as the user chooses (else
+     * the instance's default). Photos that stay lose their author, file name and the metadata of
+     * their original.
      */
     async deleteAccount(userId: number, input: DeleteAccountRequest, ctx: RequestContext) {
       const account = await users.findById(userId);
@@ -325,7 +341,38 @@ export function createPersonalDataService(deps: Deps) {
         observations: choice,
       });
 
+      // Originals that outlive the account lose their metadata first (GPS position, camera): if
+      // the deletion then fails or the process dies, the user asks again and nothing is lost.
+      const kept = await db
+        .selectFrom('media as m')
+        .select('m.id')
+        .where('m.uploaded_by', '=', userId)
+        .$if(choice === 'delete', (q) =>
+          q.where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('observation_media as om')
+                  .innerJoin('observations as o', 'o.id', 'om.observation_id')
+                  .select('om.media_id')
+                  .whereRef('om.media_id', '=', 'm.id')
+                  .where('o.observer_id', '=', userId),
+              ),
+            ),
+          ),
+        )
+        .execute();
+      const strippedSizes = await photos.stripOriginals(kept.map((m) => m.id));
+
       const removedKeys = await db.transaction().execute(async (trx) => {
+        for (const [id, size] of strippedSizes) {
+          await trx.updateTable('media').set({ byte_size: size }).where('id', '=', id).execute();
+        }
+        // What the user typed about their photos: the author's name, the file's name.
+        await trx
+          .updateTable('media')
+          .set({ author: null, original_name: null })
+          .where('uploaded_by', '=', userId)
+          .execute();
         const ownObservations = trx
           .selectFrom('observations')
           .select('id')
@@ -374,17 +421,6 @@ export function createPersonalDataService(deps: Deps) {
           }
           keys = doomed.map((m) => m.storage_key);
         } else {
-          await trx
-            .updateTable('media')
-            .set({ author: null })
-            .where('uploaded_by', '=', userId)
-            .where((eb) =>
-              eb.or([
-                eb('author', '=', account.username),
-                ...(account.display_name ? [eb('author', '=', account.display_name)] : []),
-              ]),
-            )
-            .execute();
           const updated = await trx
             .updateTable('observations')
             .set({
