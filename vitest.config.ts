@@ -25,6 +25,7 @@ export default defineConfig({
           name: 'integration',
           include: ['apps/api/test/**/*.int.test.ts'],
           globalSetup: ['apps/api/test/global-setup.ts'],
+          setupFiles: ['apps/api/test/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

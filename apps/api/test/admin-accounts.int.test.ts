@@ -6,12 +6,11 @@ import type {
   AuditList,
   SavedObservation,
 } from '@citizen/shared';
-import { seedDemo } from '../src/demo/seed.js';
 import { accountsApp, bearer, createUser, login, type TestUser } from './accounts/helpers.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 
 /** The back office's accounts pages: search, contributions, role changes, and the audit log. */
-describeOnEngines('accounts and the audit log for administrators', (database) => {
+describeWithDemo('accounts and the audit log for administrators', (database) => {
   let ctx: Awaited<ReturnType<typeof accountsApp>>;
   let admin: TestUser;
   let validator: TestUser;
@@ -19,7 +18,6 @@ describeOnEngines('accounts and the audit log for administrators', (database) =>
   let adminToken: string;
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     ctx = await accountsApp(database());
     admin = await createUser(database().db, { role: 'admin', username: 'chief-admin' });
     validator = await createUser(database().db, { role: 'validator', username: 'val-expert' });

@@ -6,7 +6,7 @@ import { checkProtocolForm, validateAnswers } from '../src/sites/forms.js';
 import { verifyPassword } from '../src/users/passwords.js';
 import { describeOnEngines } from './engines.js';
 
-describeOnEngines('demo data', (database) => {
+describeOnEngines('demo data', { pglite: true }, (database) => {
   let password = '';
   beforeAll(async () => {
     expect(await isEmpty(database().db)).toBe(true);

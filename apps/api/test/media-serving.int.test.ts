@@ -4,14 +4,13 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SavedObservation } from '@citizen/shared';
-import { seedDemo } from '../src/demo/seed.js';
 import { PRIVATE_MEDIA_CACHE, PUBLIC_MEDIA_CACHE } from '../src/media/media.routes.js';
 import { accountsApp, bearer, createUser, login, type TestUser } from './accounts/helpers.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 import { jpegWithGps, multipart } from './images.js';
 
 /** Who gets a photo and how long it may be kept; what images are refused before decoding. */
-describeOnEngines('serving and receiving images', (database) => {
+describeWithDemo('serving and receiving images', (database) => {
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-media-serving-'));
   let ctx: Awaited<ReturnType<typeof accountsApp>>;
   let observer: TestUser;
@@ -21,7 +20,6 @@ describeOnEngines('serving and receiving images', (database) => {
   let bomb: Buffer;
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     ctx = await accountsApp(database(), { MEDIA_DIR: mediaDir });
     observer = await createUser(database().db);
     admin = await createUser(database().db, { role: 'admin' });

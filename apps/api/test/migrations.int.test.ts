@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { migrate, migrationState, readMigrations, type Migration } from '../src/db/migrate.js';
-import { describeOnEngines } from './engines.js';
+import { describeOnEngines, describeOnPostgres } from './engines.js';
 import { createEmptyDatabase, databaseUrl, dropDatabase } from './postgres.js';
 
-describeOnEngines('migrations', (database) => {
+describeOnEngines('migrations', { pglite: true }, (database) => {
   it('has applied every checked-in migration, and running again applies nothing', async () => {
     const all = readMigrations().map((m) => `${m.version}_${m.name}`);
     expect(await migrationState(database().db)).toEqual({
@@ -58,7 +58,7 @@ describeOnEngines('migrations', (database) => {
   });
 });
 
-describe('migrations started by several instances at once [postgres]', () => {
+describeOnPostgres('migrations started by several instances at once [postgres]', () => {
   let name: string | undefined;
   afterAll(async () => {
     if (name) await dropDatabase(name);

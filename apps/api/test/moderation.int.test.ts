@@ -12,16 +12,15 @@ import type {
   ValidationState,
 } from '@citizen/shared';
 import type { AuditLog } from '../src/audit/audit.js';
-import { seedDemo } from '../src/demo/seed.js';
 import { createMediaStore } from '../src/media/media-store.js';
 import { createPhotosService } from '../src/media/photos.service.js';
 import { createModerationService } from '../src/moderation/moderation.service.js';
 import { accountsApp, bearer, createUser, login, type TestUser } from './accounts/helpers.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 import { jpegWithGps, multipart } from './images.js';
 
 /** Administrators hide or delete an observation or one photo, each with a reason kept. */
-describeOnEngines('moderation of observations and photos', (database) => {
+describeWithDemo('moderation of observations and photos', (database) => {
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-moderation-'));
   let ctx: Awaited<ReturnType<typeof accountsApp>>;
   let observer: TestUser;
@@ -30,7 +29,6 @@ describeOnEngines('moderation of observations and photos', (database) => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     ctx = await accountsApp(database(), { MEDIA_DIR: mediaDir });
     observer = await createUser(database().db);
     validator = await createUser(database().db, { role: 'validator' });

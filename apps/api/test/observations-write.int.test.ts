@@ -6,11 +6,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SavedObservation } from '@citizen/shared';
 import type { CurrentUser } from '../src/auth/current-user.js';
-import { seedDemo } from '../src/demo/seed.js';
 import type { App } from '../src/http/types.js';
 import { createServices } from '../src/services.js';
 import { testApp, testConfig } from './app.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 import { jpegWithGps, multipart } from './images.js';
 
 const IN_PARK = [4.853, 45.778];
@@ -27,7 +26,7 @@ const valid = (extra: object = {}) => ({
   ...extra,
 });
 
-describeOnEngines('recording observations', (database) => {
+describeWithDemo('recording observations', { pglite: true }, (database) => {
   let app: App;
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-media-'));
   const env = { MEDIA_DIR: mediaDir, PHOTO_MAX_BYTES: '2000000' };
@@ -36,7 +35,6 @@ describeOnEngines('recording observations', (database) => {
   let other: CurrentUser;
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     app = await testApp(database(), env);
     const users = await database()
       .db.selectFrom('users')

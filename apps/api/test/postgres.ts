@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { TEST_DATABASE_URL } from '../../../test/lanes.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
+import { seedDemo } from '../src/demo/seed.js';
 
 /** The server the tests create their databases on; it needs PostGIS installed. */
-export const ADMIN_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = TEST_DATABASE_URL;
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
@@ -36,23 +37,37 @@ export async function dropDatabase(name: string) {
   await admin((c) => c.query(`drop database if exists ${name} with (force)`));
 }
 
-export async function createTemplateDatabase(): Promise<string> {
-  const name = await createEmptyDatabase(uniqueName('citizen_template'));
+async function withDatabase(name: string, work: (database: Database) => Promise<unknown>) {
   const database = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 1 });
   try {
-    await migrate(database.db);
+    await work(database);
   } finally {
     await database.close();
   }
+}
+
+/** A migrated database that test databases are copied from (`create database … template`). */
+export async function createTemplateDatabase(): Promise<string> {
+  const name = await createEmptyDatabase(uniqueName('citizen_template'));
+  await withDatabase(name, (database) => migrate(database.db));
+  return name;
+}
+
+/** A copy of the migrated template with the demo loaded (without its site programme). */
+export async function createDemoTemplateDatabase(template: string): Promise<string> {
+  const name = uniqueName('citizen_template_demo');
+  await admin((c) => c.query(`create database ${name} template ${template}`));
+  await withDatabase(name, (database) => seedDemo(database.db));
   return name;
 }
 
 export const dropTemplateDatabase = dropDatabase;
 
-/** A fresh, migrated database copied from the template. */
+/** A fresh database copied from a template (migrated, or with the demo too). */
 export async function createMigratedDatabase(
   template: string,
 ): Promise<{ name: string; database: Database }> {
+  if (!template) throw new Error('No PostgreSQL template: the PostgreSQL lane is not running');
   const name = uniqueName('citizen_test');
   await admin((c) => c.query(`create database ${name} template ${template}`));
   const database = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });

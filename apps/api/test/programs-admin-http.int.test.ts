@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AdminProgram, ProgramDetail } from '@citizen/shared';
-import { seedDemo } from '../src/demo/seed.js';
 import { accountsApp, bearer, createUser, login } from './accounts/helpers.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 
 const area = {
   type: 'Polygon',
@@ -18,12 +17,11 @@ const area = {
 };
 
 /** What the back office's programme editor relies on, through HTTP as an administrator. */
-describeOnEngines('programme administration over HTTP', (database) => {
+describeWithDemo('programme administration over HTTP', (database) => {
   let ctx: Awaited<ReturnType<typeof accountsApp>>;
   let headers: Record<string, string>;
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     ctx = await accountsApp(database());
     const admin = await createUser(database().db, { role: 'admin' });
     headers = bearer((await login(ctx.app, admin.username)).accessToken!);

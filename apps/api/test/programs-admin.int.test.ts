@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ProgramInput } from '@citizen/shared';
-import { seedDemo } from '../src/demo/seed.js';
 import type { App } from '../src/http/types.js';
 import { createServices, type Services } from '../src/services.js';
 import { testApp, testConfig } from './app.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 import { multipart } from './images.js';
 
 const square = (x: number, y: number, size = 0.01) => ({
@@ -31,11 +30,10 @@ const input = (extra: Partial<ProgramInput> = {}): ProgramInput => ({
   ...extra,
 });
 
-describeOnEngines('programme administration', (database) => {
+describeWithDemo('programme administration', (database) => {
   let app: App;
   let services: Services;
   beforeAll(async () => {
-    await seedDemo(database().db);
     app = await testApp(database());
     services = createServices(testConfig(), database());
   });

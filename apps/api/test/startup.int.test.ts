@@ -2,11 +2,12 @@ import { createServer, type Server } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { createMigratedDatabase, databaseUrl, dropDatabase } from './postgres.js';
 import { runNode, startNode } from './process.js';
+import { describeOnPostgres } from './engines.js';
 
-describe('starting Citizen with a bad setting', () => {
+describeOnPostgres('starting Citizen with a bad setting', () => {
   let database: string;
   let busy: Server;
   let busyPort: number;
@@ -65,7 +66,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('first start with PostgreSQL and the demo', () => {
+describeOnPostgres('first start with PostgreSQL and the demo', () => {
   let database: string;
   beforeAll(async () => {
     const created = await createMigratedDatabase(inject('postgresTemplate'));
@@ -114,7 +115,7 @@ describe('first start with PostgreSQL and the demo', () => {
   });
 });
 
-describe('command line', () => {
+describeOnPostgres('command line', () => {
   let database: string;
   beforeAll(async () => {
     const created = await createMigratedDatabase(inject('postgresTemplate'));

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SavedObservation, ValidationState } from '@citizen/shared';
-import { seedDemo } from '../src/demo/seed.js';
 import { accountsApp, bearer, createUser, login, type TestUser } from './accounts/helpers.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 
 /** The whole path through HTTP: an observer records, a validator re-identifies, the observer is told. */
-describeOnEngines('validation over HTTP, with the observer notified by mail', (database) => {
+describeWithDemo('validation over HTTP, with the observer notified by mail', (database) => {
   let ctx: Awaited<ReturnType<typeof accountsApp>>;
   let observer: TestUser;
   let validator: TestUser;
@@ -13,7 +12,6 @@ describeOnEngines('validation over HTTP, with the observer notified by mail', (d
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     ctx = await accountsApp(database());
     observer = await createUser(database().db, { locale: 'fr' });
     validator = await createUser(database().db, { role: 'validator' });

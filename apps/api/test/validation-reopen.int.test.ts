@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SavedObservation, ValidationState } from '@citizen/shared';
-import { seedDemo } from '../src/demo/seed.js';
 import { accountsApp, bearer, createUser, login, type TestUser } from './accounts/helpers.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 import { jpegWithGps, multipart } from './images.js';
 
 /**
@@ -10,14 +9,13 @@ import { jpegWithGps, multipart } from './images.js';
  * place, count, photos), the observation is back to "to be checked", the history says who
  * changed what, and the validator who judged it is told. A comment leaves the judgement alone.
  */
-describeOnEngines('a judged observation changed by its observer', (database) => {
+describeWithDemo('a judged observation changed by its observer', (database) => {
   let ctx: Awaited<ReturnType<typeof accountsApp>>;
   let observer: TestUser;
   let validator: TestUser;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     ctx = await accountsApp(database());
     observer = await createUser(database().db);
     validator = await createUser(database().db, { role: 'validator' });

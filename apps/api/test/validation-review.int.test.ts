@@ -6,16 +6,15 @@ import type {
   SavedObservation,
   ValidationState,
 } from '@citizen/shared';
-import { seedDemo } from '../src/demo/seed.js';
 import { accountsApp, bearer, createUser, login, type TestUser } from './accounts/helpers.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 
 /**
  * What the validation screens need beyond the judgement itself: the latest expert word in the
  * lists (for the observer's dashboard and the queue, never for the public), names of the
  * re-identified taxa, whose observation it is, whether it is hidden, and bulk refusals by code.
  */
-describeOnEngines('validation screens: reviews in lists, richer history', (database) => {
+describeWithDemo('validation screens: reviews in lists, richer history', (database) => {
   let ctx: Awaited<ReturnType<typeof accountsApp>>;
   let observer: TestUser;
   let otherObserver: TestUser;
@@ -24,7 +23,6 @@ describeOnEngines('validation screens: reviews in lists, richer history', (datab
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     ctx = await accountsApp(database());
     observer = await createUser(database().db);
     otherObserver = await createUser(database().db);

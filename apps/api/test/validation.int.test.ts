@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CurrentUser } from '../src/auth/current-user.js';
-import { seedDemo } from '../src/demo/seed.js';
 import type { App } from '../src/http/types.js';
 import { createServices, type Services } from '../src/services.js';
 import { testApp, testConfig } from './app.js';
-import { describeOnEngines } from './engines.js';
+import { describeWithDemo } from './engines.js';
 
-describeOnEngines('expert validation', (database) => {
+describeWithDemo('expert validation', (database) => {
   let app: App;
   let services: Services;
   let observer: CurrentUser;
@@ -17,7 +16,6 @@ describeOnEngines('expert validation', (database) => {
   let validatorsOwn: string;
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     app = await testApp(database());
     services = createServices(testConfig(), database());
     const users = await database()

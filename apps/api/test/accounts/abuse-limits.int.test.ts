@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { RATE_LIMITED_ROUTES } from '../../src/auth/rate-limits.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
 import { freshDatabase } from '../engines.js';
 import { accountsApp, bearer, createUser, login, PASSWORD } from './helpers.js';
@@ -23,8 +22,7 @@ describe('rate limits per address and per account [postgres]', () => {
   let app: App;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ database, drop } = await freshDatabase('postgres'));
-    await seedDemo(database.db);
+    ({ database, drop } = await freshDatabase('postgres', { demo: true }));
     ({ app, close } = await accountsApp(database, { RATE_LIMITS: LIMITS }));
   });
   afterAll(async () => {

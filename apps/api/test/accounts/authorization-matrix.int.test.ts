@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import type { Role } from '../../src/db/schema.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { jpegWithGps, multipart } from '../images.js';
 import { accountsApp, bearer, createUser, login, PASSWORD, type TestUser } from './helpers.js';
 
@@ -299,7 +298,7 @@ const ROWS: Row[] = [
   })),
 ];
 
-describeOnEngines('authorization matrix of the write routes', (database) => {
+describeWithDemo('authorization matrix of the write routes', (database) => {
   let app: App;
   let close: () => Promise<void>;
   const tokens = {} as Record<Exclude<Actor, 'anonymous'>, string>;
@@ -314,7 +313,6 @@ describeOnEngines('authorization matrix of the write routes', (database) => {
 
   beforeAll(async () => {
     const { db } = database();
-    await seedDemo(db);
     await sql`update programs set registration_required = true where id = 2`.execute(db);
     // A site-protocol programme over the same area as programme 1.
     const { rows: ponds } = await sql<{ id: number }>`

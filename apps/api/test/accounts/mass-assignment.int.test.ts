@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Me } from '@citizen/shared';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { tokenFromMail, type SmtpSink } from '../smtp-sink.js';
 import { accountsApp, bearer, createUser, login, PASSWORD } from './helpers.js';
 
@@ -29,12 +28,11 @@ const PRIVILEGES = {
   password_hash: '$argon2id$v=19$m=65536,t=3,p=4$forged',
 };
 
-describeOnEngines('mass assignment: privilege fields in requests are ignored', (database) => {
+describeWithDemo('mass assignment: privilege fields in requests are ignored', (database) => {
   let app: App;
   let sink: SmtpSink;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    await seedDemo(database().db);
     ({ app, sink, close } = await accountsApp(database()));
   });
   afterAll(() => close?.());

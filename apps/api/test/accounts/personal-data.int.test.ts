@@ -6,24 +6,22 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AdminUserList, AuditList, Me, PublicProfile } from '@citizen/shared';
 import { createAccountsModule } from '../../src/auth/accounts.module.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { createMediaStore } from '../../src/media/media-store.js';
 import { createPhotosService } from '../../src/media/photos.service.js';
 import type { App } from '../../src/http/types.js';
 import { listZip, openZipEntry } from '../../src/taxonomy/zip.js';
 import { testConfig } from '../app.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { jpegWithGps, multipart } from '../images.js';
 import type { SmtpSink } from '../smtp-sink.js';
 import { accountsApp, bearer, createUser, login, PASSWORD, type TestUser } from './helpers.js';
 
-describeOnEngines('profile, personal data export, account deletion, administration', (database) => {
+describeWithDemo('profile, personal data export, account deletion, administration', (database) => {
   let app: App;
   let sink: SmtpSink;
   let close: () => Promise<void>;
   const mediaDir = testConfig().mediaDir;
   beforeAll(async () => {
-    await seedDemo(database().db);
     ({ app, sink, close } = await accountsApp(database(), {
       ACCOUNT_DELETION_DEFAULT: 'anonymise',
     }));

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
 import { listZip, openZipEntry } from '../../src/taxonomy/zip.js';
 import { freshDatabase } from '../engines.js';
@@ -32,10 +31,9 @@ describe('public API crawl: no e-mail address nor password hash [postgres]', () 
   const crawled: { url: string; as: string; status: number }[] = [];
 
   beforeAll(async () => {
-    const fresh = await freshDatabase('postgres');
+    const fresh = await freshDatabase('postgres', { demo: true });
     drop = fresh.drop;
     const { db } = fresh.database;
-    await seedDemo(db);
     ({ app, close } = await accountsApp(fresh.database));
 
     // Data with personal details: an avatar, an observation with photos, an anonymous

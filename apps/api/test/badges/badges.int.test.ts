@@ -13,12 +13,11 @@ import type {
   UserBadges,
 } from '@citizen/shared';
 import { expectedAwards, storedAwards } from '../../src/badges/engine.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
 import { createServices } from '../../src/services.js';
 import { createUser, RELAXED_LIMITS } from '../accounts/helpers.js';
 import { testApp, testConfig } from '../app.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { jpegWithGps, multipart } from '../images.js';
 import { signedIn, squareAround, type SignedIn } from '../sites/helpers.js';
 
@@ -28,7 +27,8 @@ const SONG_THRUSH = 4129;
 const GREAT_TIT = 3764;
 const MALLARD = 1966;
 
-describeOnEngines('badges', (database) => {
+// On the demo's taxonomy, programmes and observations (which the first rebuild counts).
+describeWithDemo('badges', (database) => {
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-badges-media-'));
   const env = { MEDIA_DIR: mediaDir, BADGES_ENABLED: 'true', RATE_LIMITS: RELAXED_LIMITS };
   let app: App;
@@ -79,8 +79,6 @@ describeOnEngines('badges', (database) => {
     expect(await storedAwards(db())).toEqual(await expectedAwards(db()));
 
   beforeAll(async () => {
-    // The demo's taxonomy, programmes and observations (which the first rebuild counts).
-    await seedDemo(db());
     app = await testApp(database(), env);
     await app.ready();
     services = createServices(testConfig(env), database());

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { createMigratedDatabase, databaseUrl, dropDatabase } from '../postgres.js';
 import { runNode } from '../process.js';
+import { describeOnPostgres } from '../engines.js';
 
 /** The recompute-badges command, run from the build against PostgreSQL. */
-describe('recompute-badges', () => {
+describeOnPostgres('recompute-badges', () => {
   let name: string;
   let database: Database;
 

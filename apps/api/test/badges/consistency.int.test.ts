@@ -3,11 +3,10 @@ import { beforeAll, expect, it } from 'vitest';
 import type { BadgeRuleInput } from '@citizen/shared';
 import type { CurrentUser } from '../../src/auth/current-user.js';
 import { expectedAwards, storedAwards } from '../../src/badges/engine.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { createServices } from '../../src/services.js';
 import { createUser } from '../accounts/helpers.js';
 import { testConfig } from '../app.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { squareAround } from '../sites/helpers.js';
 
 /**
@@ -40,7 +39,7 @@ function random(seed: number) {
   };
 }
 
-describeOnEngines('badges: incremental updates equal a rebuild', (database, engine) => {
+describeWithDemo('badges: incremental updates equal a rebuild', (database, engine) => {
   let services: ReturnType<typeof createServices>;
   let users: CurrentUser[];
   let admin: CurrentUser;
@@ -52,7 +51,6 @@ describeOnEngines('badges: incremental updates equal a rebuild', (database, engi
   const db = () => database().db;
 
   beforeAll(async () => {
-    await seedDemo(db());
     await sql`insert into taxa (cd_nom, cd_ref, rank, scientific_name, kingdom, class, "order", family) values
       (999001, 4117, 'ES', 'Merula vulgaris', 'Animalia', null, null, null),
       (999002, 999002, 'GN', 'Turdus', 'Animalia', 'Aves', 'Passeriformes', 'Turdidae')`.execute(

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../src/demo/seed.js';
 import { EXPORT_CHUNK_SIZE } from '../../src/exports/exports.js';
 import type { App } from '../../src/http/types.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { asUser, attachPhoto, parseCsv, parseXml, readingApp, readZip } from './helpers.js';
 
 const fixture = (file: string) =>
@@ -19,7 +18,7 @@ const MULTIMEDIA_TERMS = new Set(fixture('gbif-multimedia-terms.csv'));
 
 type Sensitive = { id: string; x: number; y: number; px: number; py: number; sensitivity: number };
 
-describeOnEngines('exports', (database) => {
+describeWithDemo('exports', { pglite: true }, (database) => {
   let app: App;
   const db = () => database().db;
   let sensitive: Sensitive[] = [];
@@ -28,7 +27,6 @@ describeOnEngines('exports', (database) => {
   const validator = asUser({ id: 999_998, username: 'val', role: 'validator' });
 
   beforeAll(async () => {
-    await seedDemo(db());
     app = await readingApp(database());
     const form = await sql<{ id: number }>`
       insert into custom_forms (name, json_schema) values ('Chartreuse form', ${JSON.stringify({

@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObservationDetail, ObservationList, ObservationListItem } from '@citizen/shared';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { addSynonym, asUser, attachPhoto, insertObservation, readingApp } from './helpers.js';
 
-describeOnEngines('observation listing', (database) => {
+describeWithDemo('observation listing', { pglite: true }, (database) => {
   let app: App;
   let parusMajor: number;
   let synonym: number;
@@ -15,7 +14,6 @@ describeOnEngines('observation listing', (database) => {
   const db = () => database().db;
 
   beforeAll(async () => {
-    await seedDemo(db());
     app = await readingApp(database());
     parusMajor = (
       await db()

@@ -1,17 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ObservationStats, PlatformStats } from '@citizen/shared';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { asUser, insertObservation, readingApp } from './helpers.js';
 
-describeOnEngines('statistics', (database) => {
+describeWithDemo('statistics', (database) => {
   let app: App;
   const db = () => database().db;
 
   beforeAll(async () => {
-    await seedDemo(db());
     app = await readingApp(database());
   });
   afterAll(() => app?.close());

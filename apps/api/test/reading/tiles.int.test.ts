@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
 import { mortonKey, TILE_POINT_LIMIT } from '../../src/map/tiles.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { asUser, decodeMvt, insertObservation, readingApp, type DecodedLayer } from './helpers.js';
 
 const BUFFER = 64 / 4096;
@@ -29,7 +28,7 @@ function pixelOf(t: { z: number; x: number; y: number }, lon: number, lat: numbe
   ];
 }
 
-describeOnEngines('map tiles', (database) => {
+describeWithDemo('map tiles', { pglite: true }, (database) => {
   let app: App;
   const db = () => database().db;
   const validator = asUser({ id: 999_998, username: 'val', role: 'validator' });
@@ -37,7 +36,6 @@ describeOnEngines('map tiles', (database) => {
   let common = 0;
 
   beforeAll(async () => {
-    await seedDemo(db());
     app = await readingApp(database());
     golden = (
       await db()

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SavedVisit, SiteDetail, SiteType } from '@citizen/shared';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
 import { RELAXED_LIMITS } from '../accounts/helpers.js';
 import { testApp } from '../app.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { jpegWithGps, multipart } from '../images.js';
 import { parseCsv, parseXml, readZip } from '../reading/helpers.js';
 import { POND_TYPE, signedIn, squareAround, type SignedIn } from './helpers.js';
@@ -23,7 +22,7 @@ const DWC_TERMS = new Set(
     .map((line) => line.split(',')[0]!),
 );
 
-describeOnEngines('site programme exports', (database) => {
+describeWithDemo('site programme exports', (database) => {
   let app: App;
   let admin: SignedIn;
   let alice: SignedIn;
@@ -54,7 +53,6 @@ describeOnEngines('site programme exports', (database) => {
   };
 
   beforeAll(async () => {
-    await seedDemo(db());
     app = await testApp(database(), { RATE_LIMITS: RELAXED_LIMITS });
     await app.ready();
     admin = await signedIn(app, db(), { username: 'export-admin', role: 'admin' });

@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
 import { PASSWORD, RELAXED_LIMITS } from '../accounts/helpers.js';
 import { testApp } from '../app.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { POND_TYPE, signedIn, squareAround, type SignedIn } from './helpers.js';
 
 const POND = [4.853, 45.778];
 
 /** Sites and visits follow their author's data rights: in the export, and erased with the account. */
-describeOnEngines('sites and visits in personal data', (database) => {
+describeWithDemo('sites and visits in personal data', (database) => {
   let app: App;
   let admin: SignedIn;
   let programId: number;
   let typeId: number;
 
   beforeAll(async () => {
-    await seedDemo(database().db);
     app = await testApp(database(), { RATE_LIMITS: RELAXED_LIMITS });
     await app.ready();
     admin = await signedIn(app, database().db, { username: 'pd-admin', role: 'admin' });

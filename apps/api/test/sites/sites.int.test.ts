@@ -13,11 +13,10 @@ import type {
   SiteProtocol,
   SiteType,
 } from '@citizen/shared';
-import { seedDemo } from '../../src/demo/seed.js';
 import type { App } from '../../src/http/types.js';
 import { RELAXED_LIMITS } from '../accounts/helpers.js';
 import { testApp } from '../app.js';
-import { describeOnEngines } from '../engines.js';
+import { describeWithDemo } from '../engines.js';
 import { jpegWithGps, multipart } from '../images.js';
 import { POND_TYPE, signedIn, squareAround, type SignedIn } from './helpers.js';
 
@@ -26,7 +25,7 @@ const NEAR = [4.86, 45.77];
 const BLACKBIRD = 4117;
 const MALLARD = 1966;
 
-describeOnEngines('site protocols', (database) => {
+describeWithDemo('site protocols', (database) => {
   let app: App;
   let admin: SignedIn;
   let alice: SignedIn;
@@ -54,7 +53,6 @@ describeOnEngines('site protocols', (database) => {
     readdirSync(mediaDir, { recursive: true }).filter((f) => /\.(webp|jpg)$/.test(String(f)));
 
   beforeAll(async () => {
-    await seedDemo(db());
     app = await testApp(database(), { MEDIA_DIR: mediaDir, RATE_LIMITS: RELAXED_LIMITS });
     await app.ready();
     admin = await signedIn(app, db(), { username: 'site-admin', role: 'admin' });

@@ -9,7 +9,7 @@ import { fixture, insertProgram, unaudited } from './helpers.js';
 
 const PICTURE = 'https://pictures.example.org/turdus-merula.jpg';
 
-describeOnEngines('taxon search and reading', (database) => {
+describeOnEngines('taxon search and reading', { pglite: true }, (database) => {
   let app: App;
   let listProgram: number;
   let wholeProgram: number;
