@@ -14,6 +14,8 @@ import { createAccountTokens } from './account-tokens.js';
 import { createAccountsService } from './accounts.service.js';
 import { sessionCookies } from './authenticate.js';
 import { createCaptchaVerifier } from './captcha.js';
+import { createLoginThrottle } from './login-throttle.js';
+import { createPasswordResetQueue } from './password-reset-queue.js';
 import { createSessions } from './sessions.js';
 
 /** Wires the accounts domain: users, sessions, mail, audit log and personal data. */
@@ -29,6 +31,21 @@ export function createAccountsModule(
   const sessions = createSessions(db, config);
   const tokens = createAccountTokens(db);
   const captcha = createCaptchaVerifier(config);
+  const throttle = createLoginThrottle(db);
+  const resetQueue = createPasswordResetQueue(db);
+  const service = createAccountsService({
+    db,
+    config,
+    users,
+    sessions,
+    tokens,
+    mailer,
+    audit,
+    captcha,
+    throttle,
+    resetQueue,
+  });
+  resetQueue.handleWith(service.sendResetLink, { afterBatch: () => mailer.nudge() });
   const personalData = createPersonalDataService({
     db,
     config,
@@ -46,7 +63,9 @@ export function createAccountsModule(
     sessions,
     tokens,
     cookies: sessionCookies(config),
-    service: createAccountsService({ db, config, users, sessions, tokens, mailer, audit, captcha }),
+    throttle,
+    resetQueue,
+    service,
     profiles: createProfileService({ db, users, mediaStore, audit }),
     personalData,
     admin: createUserAdminService({ db, users, sessions, audit }),
@@ -57,6 +76,7 @@ export function createAccountsModule(
      */
     async prune() {
       await sessions.prune();
+      await throttle.prune();
       await tokens.prune();
       await audit.prune(config.accounts.auditRetentionDays);
       await personalData.forgetAnonymousContacts(config.accounts.anonymousEmailRetentionDays);

@@ -8,8 +8,8 @@ const PRUNE_EVERY_MS = 3_600_000;
 /**
  * Sets up the accounts domain in the /api scope, before any route: the authentication hook
  * (request.user), the rate limits of the routes listed in RATE_LIMITED_ROUTES, and the
- * background jobs tied to the app's life: the mail sender and the hourly pruning of expired
- * tokens and old audit entries.
+ * background jobs tied to the app's life: the mail sender, the password reset worker and the
+ * hourly pruning of expired tokens, old login failures and old audit entries.
  */
 export function setUpAccounts(api: App, { config, accounts }: Services) {
   addAuthenticationHook(api, {
@@ -44,11 +44,13 @@ export function setUpAccounts(api: App, { config, accounts }: Services) {
     accounts.prune().catch((error: unknown) => api.log.error({ err: error }, 'pruning failed'));
   api.addHook('onReady', async () => {
     accounts.mailer.start(api.log);
+    accounts.resetQueue.start(api.log);
     pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
     pruneTimer.unref();
   });
   api.addHook('onClose', async () => {
     clearInterval(pruneTimer);
+    await accounts.resetQueue.stop();
     await accounts.mailer.stop();
   });
 }

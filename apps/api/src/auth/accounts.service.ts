@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type {
   ChangeEmailRequest,
   ChangePasswordRequest,
@@ -24,27 +24,26 @@ import { hashPassword, needsRehash, verifyPassword } from '../users/passwords.js
 import type { AccountRow, UsersRepository } from '../users/users.repository.js';
 import { TOKEN_LIFETIME_MINUTES, type AccountTokens } from './account-tokens.js';
 import type { CaptchaVerifier } from './captcha.js';
+import { loginKey, userKey, type LoginThrottle } from './login-throttle.js';
+import type { PasswordResetQueue } from './password-reset-queue.js';
 import { passwordProblem } from './password-rule.js';
 import type { IssuedTokens, Sessions } from './sessions.js';
 
-/** Where a request comes from, for the audit log and the session list. */
-export type RequestContext = { ip: string; userAgent: string | null };
+/**
+ * Where a request comes from, for the audit log, the session list and the login throttle
+ * (`deviceToken`: the device cookie of an earlier successful login, if sent).
+ */
+export type RequestContext = { ip: string; userAgent: string | null; deviceToken?: string | null };
 
-/** Failed passwords before the account is locked; each further failure doubles the wait. */
-export const LOCKOUT_THRESHOLD = 5;
-const LOCKOUT_MAX_MINUTES = 60;
-
-export function lockoutMinutes(failures: number): number {
-  if (failures < LOCKOUT_THRESHOLD) return 0;
-  return Math.min(2 ** (failures - LOCKOUT_THRESHOLD), LOCKOUT_MAX_MINUTES);
-}
-
-/** 429 with the seconds to wait, which the route puts in a Retry-After header. */
+/**
+ * 429 with the seconds to wait, which the route puts in a Retry-After header. It speaks of this
+ * client's attempts, never of an account: the answer is the same whether the account exists.
+ */
 export class LockedError extends HttpError {
   constructor(readonly retryAfterSeconds: number) {
     super(
       429,
-      `Too many wrong passwords: this account is locked for ${Math.ceil(retryAfterSeconds / 60)} minute(s). You can also reset your password.`,
+      `Too many wrong passwords from here: try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or reset your password.`,
     );
   }
 }
@@ -72,11 +71,14 @@ type Deps = {
   mailer: Mailer;
   audit: AuditLog;
   captcha: CaptchaVerifier;
+  throttle: LoginThrottle;
+  resetQueue: PasswordResetQueue;
 };
 
 /** Registration, confirmation, login, password reset and change, e-mail change. */
 export function createAccountsService(deps: Deps) {
-  const { db, config, users, sessions, tokens, mailer, audit, captcha } = deps;
+  const { db, config, users, sessions, tokens, mailer, audit, captcha, throttle, resetQueue } =
+    deps;
   const site = config.siteName;
   const link = (locale: string, page: string, token: string) =>
     `${config.publicUrl}/${locale}/${page}?token=${encodeURIComponent(token)}`;
@@ -99,36 +101,58 @@ export function createAccountsService(deps: Deps) {
   }
 
   /**
-   * Checks a password against an account, counting failures: past the threshold the account is
-   * locked for a time that doubles with each further failure (at most an hour).
+   * Where wrong passwords are counted: a device that logged in to this account before (its
+   * cookie), else the client address. The device is looked up whenever a cookie is sent, for
+   * an unknown login too, so that both take the same work.
    */
-  async function checkPassword(account: AccountRow, password: string, ctx: RequestContext) {
-    const now = Date.now();
-    if (account.locked_until && new Date(account.locked_until).getTime() > now) {
-      await audit.record({ event: 'login_refused_locked', userId: account.id, ip: ctx.ip });
-      throw new LockedError(Math.ceil((new Date(account.locked_until).getTime() - now) / 1000));
+  async function sourceOf(account: AccountRow | null, ctx: RequestContext) {
+    const device = ctx.deviceToken ? await throttle.knownDevice(ctx.deviceToken) : undefined;
+    if (device && account && Number(device.user_id) === account.id) {
+      return { source: `device:${device.id}`, deviceId: Number(device.id) };
     }
-    const ok = account.password_hash
-      ? await verifyPassword(account.password_hash, password)
-      : (await verifyPassword(await (dummyHash ??= hashPassword('not a password')), password),
-        false);
-    if (ok) return;
-    const { count, lockedUntil } = await users.recordFailedPassword(account.id, (failures) => {
-      const minutes = lockoutMinutes(failures);
-      return minutes > 0 ? new Date(now + minutes * 60_000) : null;
-    });
+    return { source: `ip:${ctx.ip}`, deviceId: null };
+  }
+
+  /**
+   * Checks a password, counting failures per login and source: past the threshold that pair
+   * waits (429), a wait that doubles with each further failure (at most an hour); a success
+   * forgets the pair. An unknown login (`account` null) takes the same steps and answers alike.
+   */
+  async function checkPassword(
+    login: string,
+    account: AccountRow | null,
+    password: string,
+    ctx: RequestContext,
+  ): Promise<{ deviceId: number | null }> {
+    const { source, deviceId } = await sourceOf(account, ctx);
+    const wait = await throttle.waitSeconds(login, source);
+    if (wait > 0) {
+      await audit.record({
+        event: 'login_refused_locked',
+        userId: account?.id ?? null,
+        ip: ctx.ip,
+      });
+      throw new LockedError(wait);
+    }
+    const hash = account?.password_hash ?? (await (dummyHash ??= hashPassword('not a password')));
+    const ok = (await verifyPassword(hash, password)) && !!account?.password_hash;
+    if (ok) {
+      await throttle.succeeded(login, source);
+      return { deviceId };
+    }
+    const { failures, blockedUntil } = await throttle.failed(login, source);
     await audit.record({
       event: 'login_failed',
-      userId: account.id,
+      userId: account?.id ?? null,
       ip: ctx.ip,
-      details: { failures: count },
+      details: { failures, ...(account ? {} : { unknownLogin: true }) },
     });
-    if (lockedUntil) {
+    if (blockedUntil) {
       await audit.record({
         event: 'account_locked',
-        userId: account.id,
+        userId: account?.id ?? null,
         ip: ctx.ip,
-        details: { until: lockedUntil.toISOString() },
+        details: { until: blockedUntil.toISOString(), source: source.split(':')[0] },
       });
     }
     throw new UnauthorizedError(WRONG_CREDENTIALS);
@@ -253,14 +277,10 @@ export function createAccountsService(deps: Deps) {
       input: LoginRequest,
       transport: SessionTransport,
       ctx: RequestContext,
-    ): Promise<{ account: AccountRow; tokens: IssuedTokens }> {
-      const account = await users.findByLogin(input.login);
-      if (!account) {
-        await verifyPassword(await (dummyHash ??= hashPassword('not a password')), input.password);
-        await audit.record({ event: 'login_failed', ip: ctx.ip, details: { unknownLogin: true } });
-        throw new UnauthorizedError(WRONG_CREDENTIALS);
-      }
-      await checkPassword(account, input.password, ctx);
+    ): Promise<{ account: AccountRow; tokens: IssuedTokens; deviceToken: string | null }> {
+      const account = (await users.findByLogin(input.login)) ?? null;
+      const { deviceId } = await checkPassword(loginKey(input.login), account, input.password, ctx);
+      if (!account) throw new UnauthorizedError(WRONG_CREDENTIALS);
       // Only someone who knows the password learns why the account may not log in.
       if (!account.is_active) throw new ForbiddenError('This account is disabled');
       if (config.accounts.requireEmailConfirmation && !account.email_confirmed_at) {
@@ -280,29 +300,36 @@ export function createAccountsService(deps: Deps) {
         ip: ctx.ip,
         details: { transport },
       });
-      return { account, tokens: issued };
+      const deviceToken = await throttle.rememberDevice(account.id, deviceId);
+      return { account, tokens: issued, deviceToken };
     },
 
+    /**
+     * Queues the request, whatever the address: the answer and the work are the same whether it
+     * has an account or not. The background worker mails the link (`sendResetLink`).
+     */
     async forgotPassword(email: string, ctx: RequestContext) {
-      const account = await users.findByEmail(email);
-      if (account?.is_active) {
-        await db.transaction().execute(async (trx) => {
-          const token = await tokens.issue(trx, account.id, 'reset_password');
-          await queueMail(trx, account.email, account.locale, 'resetPassword', {
-            username: account.username,
-            link: link(account.locale, 'reset-password', token),
-            minutes: TOKEN_LIFETIME_MINUTES.reset_password,
-          });
-          await audit.record(
-            { event: 'password_reset_requested', userId: account.id, ip: ctx.ip },
-            trx,
-          );
-        });
-        mailer.nudge();
-      }
+      await resetQueue.enqueue(email.trim(), ctx.ip);
+      resetQueue.nudge();
       return {
         message: 'If this address has an account, a link to choose a new password is on its way',
       };
+    },
+
+    /** The worker's part of a password reset request: an active account gets a link. */
+    async sendResetLink(trx: Transaction<DB>, request: { email: string; ip: string | null }) {
+      const account = await users.findByEmail(request.email, trx);
+      if (!account?.is_active) return;
+      const token = await tokens.issue(trx, account.id, 'reset_password');
+      await queueMail(trx, account.email, account.locale, 'resetPassword', {
+        username: account.username,
+        link: link(account.locale, 'reset-password', token),
+        minutes: TOKEN_LIFETIME_MINUTES.reset_password,
+      });
+      await audit.record(
+        { event: 'password_reset_requested', userId: account.id, ip: request.ip },
+        trx,
+      );
     },
 
     /**
@@ -323,13 +350,15 @@ export function createAccountsService(deps: Deps) {
           account.id,
           {
             password_hash: passwordHash,
-            failed_login_count: 0,
-            locked_until: null,
             ...(account.email_confirmed_at ? {} : { email_confirmed_at: new Date() }),
           },
           trx,
         );
         await sessions.revokeAll(account.id, 'password_reset', trx);
+        await throttle.forget(
+          [loginKey(account.username), loginKey(account.email), userKey(account.id)],
+          trx,
+        );
         await queueMail(trx, account.email, account.locale, 'passwordChanged', {
           username: account.username,
           siteUrl: siteUrl(account.locale),
@@ -350,7 +379,7 @@ export function createAccountsService(deps: Deps) {
       const account = await users.findById(userId);
       if (!account) throw new ForbiddenError('This account no longer exists');
       try {
-        await checkPassword(account, input.currentPassword, ctx);
+        await checkPassword(userKey(account.id), account, input.currentPassword, ctx);
       } catch (error) {
         if (error instanceof LockedError) throw error;
         throw fieldError('currentPassword', 'is wrong', 'The current password is wrong');
@@ -383,7 +412,7 @@ export function createAccountsService(deps: Deps) {
       const account = await users.findById(userId);
       if (!account) throw new ForbiddenError('This account no longer exists');
       try {
-        await checkPassword(account, input.password, ctx);
+        await checkPassword(userKey(account.id), account, input.password, ctx);
       } catch (error) {
         if (error instanceof LockedError) throw error;
         throw fieldError('password', 'is wrong', 'The password is wrong');

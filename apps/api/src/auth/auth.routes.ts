@@ -150,11 +150,11 @@ export function authRoutes(app: App, { config, accounts }: Services) {
         throw new ForbiddenError('A cookie session can only be opened from the site itself');
       }
       try {
-        const { account, tokens } = await service.login(
-          request.body,
-          transport,
-          requestContext(request),
-        );
+        const { account, tokens, deviceToken } = await service.login(request.body, transport, {
+          ...requestContext(request),
+          deviceToken: cookies.device(request),
+        });
+        if (deviceToken) cookies.setDevice(reply, deviceToken);
         return sendSession(reply, account, tokens, transport);
       } catch (error) {
         if (error instanceof LockedError) reply.header('retry-after', error.retryAfterSeconds);

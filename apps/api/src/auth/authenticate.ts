@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/audit.js';
 import type { Config } from '../config/config.js';
 import { ForbiddenError, HttpError } from '../http/errors.js';
 import type { App } from '../http/types.js';
+import { DEVICE_DAYS } from './login-throttle.js';
 import type { IssuedTokens, Sessions } from './sessions.js';
 
 /**
@@ -19,11 +20,16 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The web app's session cookies: httpOnly (no script reads them), SameSite=Lax, Secure on https. */
+/**
+ * The web app's session cookies, and the device cookie that a successful login leaves (login
+ * throttling counts that device's wrong passwords apart): httpOnly (no script reads them),
+ * SameSite=Lax, Secure on https.
+ */
 export function sessionCookies(config: Config) {
   const names = sessionCookieNames(config.publicUrl);
   const secure = config.publicUrl.startsWith('https:');
   const base = { httpOnly: true, secure, sameSite: 'lax' as const, path: '/' };
+  const deviceName = `${secure ? '__Host-' : ''}citizen_device`;
   return {
     names,
     set(reply: FastifyReply, tokens: IssuedTokens) {
@@ -41,6 +47,10 @@ export function sessionCookies(config: Config) {
       reply.clearCookie(names.access, base);
       if (which === 'both') reply.clearCookie(names.refresh, base);
     },
+    setDevice(reply: FastifyReply, token: string) {
+      reply.setCookie(deviceName, token, { ...base, maxAge: DEVICE_DAYS * 86_400 });
+    },
+    device: (request: FastifyRequest) => request.cookies[deviceName] || null,
     access: (request: FastifyRequest) => request.cookies[names.access] || null,
     refresh: (request: FastifyRequest) => request.cookies[names.refresh] || null,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockoutMinutes } from './accounts.service.js';
+import { waitMinutes } from './login-throttle.js';
 import { passwordProblem } from './password-rule.js';
 
 describe('password rule', () => {
@@ -22,8 +22,8 @@ describe('password rule', () => {
   });
 });
 
-describe('lock-out back-off', () => {
-  it('locks from the fifth failure, doubling up to an hour', () => {
-    expect([1, 4, 5, 6, 7, 10, 11, 30].map(lockoutMinutes)).toEqual([0, 0, 1, 2, 4, 32, 60, 60]);
+describe('login throttle back-off', () => {
+  it('waits from the fifth failure, doubling up to an hour', () => {
+    expect([1, 4, 5, 6, 7, 10, 11, 30].map(waitMinutes)).toEqual([0, 0, 1, 2, 4, 32, 60, 60]);
   });
 });

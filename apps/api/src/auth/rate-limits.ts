@@ -34,7 +34,9 @@ const bodyField =
   };
 
 const ACCOUNT_KEYS: Record<RateLimitedAction, AccountKey> = {
-  login: bodyField('login'),
+  // Never per account: anyone could then lock its owner out. Wrong passwords are throttled per
+  // login and client address or known device instead (login-throttle.ts).
+  login: () => null,
   register: bodyField('email'),
   // Mails to an address: by that address, or by the signed-in user asking (e-mail change).
   passwordReset: (request) =>

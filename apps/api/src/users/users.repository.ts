@@ -126,21 +126,6 @@ export function createUsersRepository(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
     },
 
-    /** Counts a failed password; returns the new count. */
-    async recordFailedPassword(id: number, lockedUntil: (count: number) => Date | null) {
-      const { failed_login_count: count } = await db
-        .updateTable('users')
-        .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1) }))
-        .where('id', '=', id)
-        .returning('failed_login_count')
-        .executeTakeFirstOrThrow();
-      const until = lockedUntil(count);
-      if (until) {
-        await db.updateTable('users').set({ locked_until: until }).where('id', '=', id).execute();
-      }
-      return { count, lockedUntil: until };
-    },
-
     async recordLogin(id: number, newHash: string | null) {
       await db
         .updateTable('users')

@@ -160,7 +160,12 @@ describeOnEngines('web app sessions: httpOnly cookies and CSRF protection', (dat
         payload: { login: user.username, password: PASSWORD, cookie: true },
       });
       const set = cookiesOf(response);
-      expect(Object.keys(set).sort()).toEqual(['__Host-citizen_access', '__Host-citizen_refresh']);
+      expect(Object.keys(set).sort()).toEqual([
+        '__Host-citizen_access',
+        '__Host-citizen_device',
+        '__Host-citizen_refresh',
+      ]);
+      expect(set['__Host-citizen_device']).toMatchObject({ secure: true, httpOnly: true });
       expect(set['__Host-citizen_access']).toMatchObject({
         secure: true,
         httpOnly: true,
