@@ -84,7 +84,7 @@ export function createMediaStore(root: string) {
       const staged = await Promise.all(
         (await entries(staging)).map(async (dir) => ({
           dir,
-          key: decodeURIComponent(path.basename(dir)),
+          key: keyOfStaged(path.basename(dir)),
           modified: await modifiedAt(dir),
         })),
       );
@@ -124,6 +124,15 @@ export function createMediaStore(root: string) {
       return found;
     },
   };
+}
+
+/** The key a staged folder is named after; a name that is no key (older versions) names none. */
+function keyOfStaged(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return '';
+  }
 }
 
 async function exists(file: string) {
