@@ -7,7 +7,14 @@ import pg from 'pg';
  * present; where it is absent the run says so in one line. CITIZEN_TEST_REQUIRE (a comma list of
  * lanes, or `all`) turns a missing lane into a failure: CI sets it.
  */
-export const LANES = ['postgres', 'chromium', 'nginx', 'docker-compose', 'shellcheck', 'openssl'];
+export const LANES = [
+  'postgres',
+  'chromium',
+  'nginx',
+  'docker-compose',
+  'shellcheck',
+  'openssl',
+] as const;
 export type Lane = (typeof LANES)[number];
 
 /** The server the tests create their databases on; it needs PostGIS installed. */
@@ -20,24 +27,24 @@ export function requiredLanes(value = process.env.CITIZEN_TEST_REQUIRE ?? ''): S
     .map((name) => name.trim())
     .filter(Boolean);
   if (names.includes('all')) return new Set(LANES);
-  const unknown = names.filter((name) => !LANES.includes(name));
+  const unknown = names.filter((name) => !(LANES as readonly string[]).includes(name));
   if (unknown.length > 0) {
     throw new Error(
       `CITIZEN_TEST_REQUIRE: unknown lane ${unknown.join(', ')} (${LANES.join(', ')})`,
     );
   }
-  return new Set(names);
+  return new Set(names as Lane[]);
 }
 
 /**
- * Reports a lane that cannot run: one line on the console, or an error when the lane is
- * required. `what` says what did not run, `howTo` how to run it.
+ * Reports a lane that cannot run as it should: one line on the console (`what` happened instead,
+ * `howTo` run it), or an error when the lane is required.
  */
-export function laneNotRun(lane: Lane, why: string, what: string, howTo: string): void {
+export function laneMissing(lane: Lane, why: string, what: string, howTo: string): void {
   if (requiredLanes().has(lane)) {
     throw new Error(`The ${lane} lane is required (CITIZEN_TEST_REQUIRE) but cannot run: ${why}`);
   }
-  console.log(`[lanes] ${lane} not run (${why}): ${what}. To run it: ${howTo}`);
+  console.log(`[lanes] ${lane}: ${why}; ${what}. To run it: ${howTo}`);
 }
 
 /** True when an executable of that name is on the PATH. */
