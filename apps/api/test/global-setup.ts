@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { laneNotRun, POSTGRES_HOW_TO, postgresProblem } from '../../../test/lanes.js';
+import { laneMissing, POSTGRES_HOW_TO, postgresProblem } from '../../../test/lanes.js';
 import { openPGlite } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { seedDemo } from '../src/demo/seed.js';
@@ -34,10 +34,10 @@ export default async function setup(project: TestProject) {
   usePasswordHashCost('test');
   const problem = await postgresProblem();
   if (problem) {
-    laneNotRun(
+    laneMissing(
       'postgres',
       problem,
-      'the database suites ran on the embedded PGlite only, and the PostgreSQL-only ones were skipped',
+      'every database suite ran on the embedded PGlite, and the PostgreSQL-only ones were skipped',
       POSTGRES_HOW_TO,
     );
   }
