@@ -130,6 +130,8 @@ describeOnEngines('media files and crashes', (database) => {
     file(staging(avatarKey));
     // Killed before the commit: staged files no row names.
     const abandoned = aged(file(staging(store.keyFor(randomUUID()))));
+    // An earlier version's staging folder, named by no key.
+    const unnamed = aged(file(path.join(mediaDir, '.staging', '%zz-not-a-key')));
     // A save in flight on another replica: staged a moment ago, not committed yet.
     const inFlight = file(staging(store.keyFor(randomUUID())));
     // Trash of an earlier version, folders whose row was deleted (a photo, an old avatar).
@@ -149,6 +151,7 @@ describeOnEngines('media files and crashes', (database) => {
     expect(existsSync(path.join(mediaDir, avatarKey, 'display.webp'))).toBe(true);
     expect(existsSync(staging(committedKey))).toBe(false);
     expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(unnamed)).toBe(false);
     expect(existsSync(inFlight)).toBe(true);
     expect(existsSync(trash)).toBe(false);
     expect(existsSync(path.join(mediaDir, orphanKey))).toBe(false);
