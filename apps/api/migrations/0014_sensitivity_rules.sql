@@ -44,16 +44,20 @@ ALTER TABLE taxa DROP COLUMN sensitivity;
 
 -- The strictest rule of a taxon at a point: rules on any name sharing its accepted name
 -- (cd_ref), everywhere or for an area containing the point (none when the point is NULL).
+-- PL/pgSQL, as the next function, so that their plans are kept between the rows of a statement.
 CREATE FUNCTION taxon_sensitivity(p_cd_nom integer, p_geom geometry) RETURNS smallint
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT coalesce(max(r.level), 0)::smallint
-  FROM (SELECT coalesce((SELECT t.cd_ref FROM taxa t WHERE t.cd_nom = p_cd_nom), p_cd_nom) AS cd_ref) g
-  CROSS JOIN LATERAL (
-    SELECT g.cd_ref AS cd_nom UNION SELECT s.cd_nom FROM taxa s WHERE s.cd_ref = g.cd_ref
-  ) AS names
-  JOIN sensitivity_rules r ON r.cd_nom = names.cd_nom
-  LEFT JOIN areas a ON a.id = r.area_id
-  WHERE r.area_id IS NULL OR ST_Intersects(a.geom, p_geom)
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  accepted integer := coalesce((SELECT t.cd_ref FROM taxa t WHERE t.cd_nom = p_cd_nom), p_cd_nom);
+BEGIN
+  RETURN coalesce((
+    SELECT max(r.level)
+    FROM (SELECT accepted AS cd_nom UNION SELECT s.cd_nom FROM taxa s WHERE s.cd_ref = accepted)
+      AS names
+    JOIN sensitivity_rules r ON r.cd_nom = names.cd_nom
+    LEFT JOIN areas a ON a.id = r.area_id
+    WHERE r.area_id IS NULL OR ST_Intersects(a.geom, p_geom)), 0);
+END
 $$;
 
 -- The level of an observation: its taxon's rules, its programme's floor, the observer's choice
@@ -61,11 +65,13 @@ $$;
 CREATE FUNCTION observation_sensitivity(
   p_cd_nom integer, p_geom geometry, p_program_id bigint, p_obscured boolean
 ) RETURNS smallint
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT greatest(
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+BEGIN
+  RETURN greatest(
     taxon_sensitivity(p_cd_nom, p_geom),
-    (SELECT p.min_sensitivity FROM programs p WHERE p.id = p_program_id),
-    CASE WHEN p_obscured THEN 3 ELSE 0 END)::smallint
+    coalesce((SELECT p.min_sensitivity FROM programs p WHERE p.id = p_program_id), 0),
+    CASE WHEN p_obscured THEN 3 ELSE 0 END);
+END
 $$;
 
 -- Replaces 0011's function: the level, then the public point and its map keys.
