@@ -19,6 +19,7 @@ import type { Config } from '../config/config.js';
 import type { DB } from '../db/schema.js';
 import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { photoUrls } from '../media/photos.service.js';
+import { safeObserverName } from '../users/public-name.js';
 import {
   activeRules,
   evaluateUser,
@@ -458,7 +459,7 @@ export function createBadgesService({ db, config, logError = defaultLogError }: 
       await syncSeniority(user.id);
       return {
         username: user.username,
-        displayName: user.display_name,
+        displayName: safeObserverName(user.display_name),
         badges: await badgesOf(user.id),
       };
     },
@@ -543,7 +544,7 @@ export function createBadgesService({ db, config, logError = defaultLogError }: 
         items: rows.map((r) => ({
           rank: r.rank,
           username: r.username,
-          displayName: r.display_name,
+          displayName: safeObserverName(r.display_name),
           count: r.n,
         })),
       };

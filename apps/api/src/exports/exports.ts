@@ -13,10 +13,10 @@ import {
 } from '../observations/filters.js';
 import {
   blurredUncertainty,
-  safeObserverName,
   type ListingService,
   type ObservationRecord,
 } from '../observations/listing.js';
+import { safeObserverName } from '../users/public-name.js';
 import {
   emlXml,
   headerLine,

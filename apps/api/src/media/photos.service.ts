@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Photo, PhotoLicence } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
+import { safeObserverName } from '../users/public-name.js';
 import type { MediaStore, StagedFiles } from './media-store.js';
 import { processPhoto, withoutMetadata, type ProcessedPhoto } from './photo-processing.js';
 
@@ -148,7 +149,7 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
           width: row.width,
           height: row.height,
           licence: row.licence,
-          author: row.author,
+          author: safeObserverName(row.author),
         });
         byObservation.set(row.observation_id, list);
       }

@@ -14,6 +14,7 @@ import type {
 import type { DB } from '../db/schema.js';
 import { BadRequestError, NotFoundError } from '../http/errors.js';
 import { displayName } from '../taxonomy/names.js';
+import { safeObserverName } from '../users/public-name.js';
 import { withoutParallelismOrJit } from './plans.js';
 import {
   afterCursor,
@@ -42,10 +43,7 @@ export function blurredUncertainty(original: number | null, sensitivity: number)
   return (original ?? 0) + Math.ceil((cell * Math.SQRT2) / 2);
 }
 
-/** A display name, unless it looks like an e-mail address (never shown). */
-export function safeObserverName(name: string | null): string | null {
-  return name && !name.includes('@') ? name : null;
-}
+export { safeObserverName };
 
 type BaseRow = {
   id: string;
@@ -111,7 +109,7 @@ export const photoOf = (row: PhotoRow): Photo => ({
   width: row.width,
   height: row.height,
   licence: row.licence,
-  author: row.author,
+  author: safeObserverName(row.author),
 });
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -35,6 +35,7 @@ import {
 import { photoUrls, type PhotosService, type PhotoUpload } from '../media/photos.service.js';
 import { latestAllowedDate } from '../observations/write.service.js';
 import { isAdmin, isValidator } from '../policies/roles.js';
+import { safeObserverName } from '../users/public-name.js';
 import { checkProtocolForm, validateAnswers, withFieldOrder, type StoredForm } from './forms.js';
 import { canAddVisit, canDeleteSite, canEditSite, canEditVisit } from './sites.policy.js';
 import type {
@@ -58,11 +59,11 @@ const photoOf = (row: PhotoRow): Photo => ({
   width: row.width,
   height: row.height,
   licence: row.licence,
-  author: row.author,
+  author: safeObserverName(row.author),
 });
 
 const person = (username: string | null, displayName: string | null) =>
-  username ? { username, displayName } : null;
+  username ? { username, displayName: safeObserverName(displayName) } : null;
 
 const formOf = (jsonSchema: unknown, uiSchema: unknown): CustomForm | null =>
   jsonSchema === null || jsonSchema === undefined

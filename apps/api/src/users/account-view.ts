@@ -1,4 +1,5 @@
 import type { AdminUser, Locale, Me, PublicProfile } from '@citizen/shared';
+import { safeObserverName } from './public-name.js';
 import type { AccountRow } from './users.repository.js';
 
 /** The URL of a user's avatar; the key changes with each upload, so caches never go stale. */
@@ -29,7 +30,7 @@ export function toMe(row: AccountRow): Me {
 export function toPublicProfile(row: AccountRow, observationCount: number): PublicProfile {
   return {
     username: row.username,
-    displayName: row.display_name,
+    displayName: safeObserverName(row.display_name),
     role: row.role,
     avatarUrl: avatarUrl(row),
     memberSince: iso(row.created_at)!.slice(0, 10),
