@@ -104,6 +104,30 @@ export function createAuditLog(db: Kysely<DB>) {
         .execute();
     },
 
+    /** Writes an event and returns its id, for a count kept up to date with `setCount`. */
+    async recordCounted(record: AuditRecord): Promise<number> {
+      const { id } = await db
+        .insertInto('audit_log')
+        .values({
+          event: record.event,
+          user_id: record.userId ?? null,
+          actor_id: record.actorId ?? null,
+          ip: record.ip ?? null,
+          details: JSON.stringify({ ...record.details, count: 1 }),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(id);
+    },
+
+    async setCount(id: number, count: number) {
+      await db
+        .updateTable('audit_log')
+        .set({ details: sql`jsonb_set(details, '{count}', to_jsonb(${count}::integer))` })
+        .where('id', '=', id)
+        .execute();
+    },
+
     /** Newest first; `nextBefore` pages on to older entries. */
     async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
       let select = db

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createAuditLog } from '../audit/audit.js';
+import { createRefusalAudit } from '../audit/refusals.js';
 import type { Config } from '../config/config.js';
 import type { DB } from '../db/schema.js';
 import { createMailer } from '../mail/mailer.js';
@@ -32,6 +33,7 @@ export function createAccountsModule(
   const tokens = createAccountTokens(db);
   const captcha = createCaptchaVerifier(config);
   const throttle = createLoginThrottle(db);
+  const refusals = createRefusalAudit(audit);
   const resetQueue = createPasswordResetQueue(db);
   const service = createAccountsService({
     db,
@@ -44,6 +46,7 @@ export function createAccountsModule(
     captcha,
     throttle,
     resetQueue,
+    refusals,
   });
   resetQueue.handleWith(service.sendResetLink, { afterBatch: () => mailer.nudge() });
   const personalData = createPersonalDataService({
@@ -65,6 +68,7 @@ export function createAccountsModule(
     cookies: sessionCookies(config),
     throttle,
     resetQueue,
+    refusals,
     service,
     profiles: createProfileService({ db, users, mediaStore, audit }),
     personalData,

@@ -16,26 +16,18 @@ export function setUpAccounts(api: App, { config, accounts }: Services) {
     config,
     sessions: accounts.sessions,
     cookies: accounts.cookies,
-    audit: accounts.audit,
+    refusals: accounts.refusals,
   });
 
-  // One audit entry per limited client and action and window, not one per refused request.
-  const lastAudited = new Map<string, number>();
+  // One audit entry per limited client, action and minute, with a count; not one per request.
   const limits = createRateLimits(api, config.accounts.rateLimits, (request, action, by) => {
-    const key = `${action}:${by}:${request.ip}:${request.user?.id ?? ''}`;
-    const windowMs = config.accounts.rateLimits[action].minutes * 60_000;
-    const now = Date.now();
-    if ((lastAudited.get(key) ?? 0) > now - windowMs) return;
-    if (lastAudited.size > 10_000) lastAudited.clear();
-    lastAudited.set(key, now);
-    accounts.audit
-      .record({
-        event: 'rate_limited',
-        userId: request.user?.id ?? null,
-        ip: request.ip,
-        details: { action, by },
-      })
-      .catch((error: unknown) => request.log.error({ err: error }, 'audit failed'));
+    void accounts.refusals.record({
+      event: 'rate_limited',
+      userId: request.user?.id ?? null,
+      ip: request.ip,
+      variant: `${action}/${by}`,
+      details: { action, by },
+    });
   });
   applyRateLimits(api, limits);
 
@@ -43,6 +35,7 @@ export function setUpAccounts(api: App, { config, accounts }: Services) {
   const prune = () =>
     accounts.prune().catch((error: unknown) => api.log.error({ err: error }, 'pruning failed'));
   api.addHook('onReady', async () => {
+    accounts.refusals.useLog(api.log);
     accounts.mailer.start(api.log);
     accounts.resetQueue.start(api.log);
     pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
@@ -51,6 +44,7 @@ export function setUpAccounts(api: App, { config, accounts }: Services) {
   api.addHook('onClose', async () => {
     clearInterval(pruneTimer);
     await accounts.resetQueue.stop();
+    await accounts.refusals.flush();
     await accounts.mailer.stop();
   });
 }

@@ -9,6 +9,7 @@ import type {
 } from '@citizen/shared';
 import { LOCALES } from '@citizen/shared';
 import type { AuditLog } from '../audit/audit.js';
+import type { RefusalAudit } from '../audit/refusals.js';
 import type { Config } from '../config/config.js';
 import type { DB, SessionTransport } from '../db/schema.js';
 import {
@@ -73,12 +74,15 @@ type Deps = {
   captcha: CaptchaVerifier;
   throttle: LoginThrottle;
   resetQueue: PasswordResetQueue;
+  /** Failed and refused logins: a bounded number of audit rows, with counts, under a flood. */
+  refusals: RefusalAudit;
 };
 
 /** Registration, confirmation, login, password reset and change, e-mail change. */
 export function createAccountsService(deps: Deps) {
   const { db, config, users, sessions, tokens, mailer, audit, captcha, throttle, resetQueue } =
     deps;
+  const { refusals } = deps;
   const site = config.siteName;
   const link = (locale: string, page: string, token: string) =>
     `${config.publicUrl}/${locale}/${page}?token=${encodeURIComponent(token)}`;
@@ -127,7 +131,7 @@ export function createAccountsService(deps: Deps) {
     const { source, deviceId } = await sourceOf(account, ctx);
     const wait = await throttle.waitSeconds(login, source);
     if (wait > 0) {
-      await audit.record({
+      await refusals.record({
         event: 'login_refused_locked',
         userId: account?.id ?? null,
         ip: ctx.ip,
@@ -141,14 +145,14 @@ export function createAccountsService(deps: Deps) {
       return { deviceId };
     }
     const { failures, blockedUntil } = await throttle.failed(login, source);
-    await audit.record({
+    await refusals.record({
       event: 'login_failed',
       userId: account?.id ?? null,
       ip: ctx.ip,
       details: { failures, ...(account ? {} : { unknownLogin: true }) },
     });
     if (blockedUntil) {
-      await audit.record({
+      await refusals.record({
         event: 'account_locked',
         userId: account?.id ?? null,
         ip: ctx.ip,

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/cookie';
 import { sessionCookieNames } from '@citizen/shared';
-import type { AuditLog } from '../audit/audit.js';
+import type { RefusalAudit } from '../audit/refusals.js';
 import type { Config } from '../config/config.js';
 import { ForbiddenError, HttpError } from '../http/errors.js';
 import type { App } from '../http/types.js';
@@ -94,12 +94,12 @@ export function addAuthenticationHook(
     config,
     sessions,
     cookies,
-    audit,
+    refusals,
   }: {
     config: Config;
     sessions: Sessions;
     cookies: SessionCookies;
-    audit: AuditLog;
+    refusals: RefusalAudit;
   },
 ) {
   const publicOrigin = new URL(config.publicUrl).origin;
@@ -136,10 +136,10 @@ export function addAuthenticationHook(
     }
 
     if (UNSAFE.has(request.method) && hasSessionCookie && !sameOrigin(request, publicOrigin)) {
-      await audit.record({
+      await refusals.record({
         event: 'csrf_refused',
         ip: request.ip,
-        details: { method: request.method, url: request.url.split('?')[0] },
+        route: `${request.method} ${request.url.split('?')[0]}`,
       });
       throw new ForbiddenError(
         'Cross-site request refused: send it from the site itself, or use a bearer token',
