@@ -1,12 +1,70 @@
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../test-results');
 
-export function launchBrowser(): Promise<Browser> {
+/** The Chromium the browser tests run: Debian's, or the one an npm package ships. */
+export type ChromiumChoice = {
+  executablePath: string;
+  /** Added to the browser's environment (the packaged one's libraries). */
+  env: Record<string, string>;
+  source: 'system' | 'npm';
+};
+
+export const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium when present, else the one @sparticuz/chromium ships (brotli'd, no download). */
+export async function findChromium(): Promise<ChromiumChoice> {
+  if (existsSync(SYSTEM_CHROMIUM)) {
+    return { executablePath: SYSTEM_CHROMIUM, env: {}, source: 'system' };
+  }
+  return packagedChromium();
+}
+
+/**
+ * The package's headless shell, unpacked into the temporary folder on first use, with the NSS
+ * libraries it was built against (which a machine without a browser lacks) and its fonts.
+ */
+async function packagedChromium(): Promise<ChromiumChoice> {
+  const { default: packaged } = await import('@sparticuz/chromium');
+  const executablePath = await packaged.executablePath();
+  // The package exports its code only: its bin/ folder is two levels above the CommonJS entry.
+  const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
+  const bin = path.resolve(path.dirname(entry), '../../bin');
+  const libs = path.join(os.tmpdir(), 'citizen-chromium-al2023');
+  if (!existsSync(libs)) {
+    const scratch = `${libs}.${process.pid}`;
+    mkdirSync(scratch, { recursive: true });
+    const tar = brotliDecompressSync(readFileSync(path.join(bin, 'al2023.tar.br')));
+    const result = spawnSync('tar', ['-x', '-C', scratch], { input: tar });
+    if (result.status !== 0) throw new Error(`cannot unpack al2023.tar.br: ${result.stderr}`);
+    try {
+      renameSync(scratch, libs);
+    } catch {
+      rmSync(scratch, { recursive: true, force: true }); // unpacked by another run meanwhile
+    }
+  }
+  return {
+    executablePath,
+    env: {
+      LD_LIBRARY_PATH: path.join(libs, 'lib'),
+      FONTCONFIG_PATH: path.join(os.tmpdir(), 'fonts'),
+    },
+    source: 'npm',
+  };
+}
+
+/** Starts headless Chromium; the e2e global setup chose which one (ChromiumChoice). */
+export function launchBrowser(choice: ChromiumChoice = inject('chromium')): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: choice.executablePath,
+    env: { ...process.env, ...choice.env },
     headless: true,
     args: [
       '--no-sandbox',
@@ -20,7 +78,31 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Null when the browser starts headless and gives a page WebGL (what MapLibre draws with). */
+export async function webglProblem(choice: ChromiumChoice): Promise<string | null> {
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser(choice);
+    const page = await browser.newPage();
+    const gl = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+    });
+    return gl ? null : `${choice.executablePath} gives no WebGL context`;
+  } catch (error) {
+    return `${choice.executablePath} does not start: ${(error as Error).message.split('\n')[0]}`;
+  } finally {
+    await browser?.close();
+  }
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    chromium: ChromiumChoice;
+  }
 }

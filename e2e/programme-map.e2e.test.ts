@@ -37,7 +37,10 @@ describe('embedded Citizen in a browser', () => {
         { id: 'local', name: 'Local', type: 'raster', tiles: [`${tileOrigin}/{z}/{x}/{y}.png`] },
       ]),
     };
-    [platform, browser] = await Promise.all([startPlatform(env), launchBrowser()]);
+    [platform, browser] = await Promise.all([
+      startPlatform(env, 90_000, { firstStart: true }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -11,7 +11,7 @@ import {
   adminCredentials,
   api,
   apiToken,
-  buildStaticWebApp,
+  builtStaticWebApp,
   checkAtBothWidths,
   collectErrors,
   serveMapServices,
@@ -31,7 +31,7 @@ describe('the web app for visitors', () => {
     [platform, browser, staticBuild] = await Promise.all([
       startPlatform({ DATA_DIR: dataDir }),
       launchBrowser(),
-      buildStaticWebApp(),
+      builtStaticWebApp(),
     ]);
     const { items } = await api<ProgramList>(platform.url, 'GET', '/api/programs');
     programme = items.find((p) => p.slug === 'tete-dor')!;
