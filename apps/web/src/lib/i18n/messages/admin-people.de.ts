@@ -359,8 +359,10 @@ export const adminPeopleDe: Section<typeof adminPeopleEn> = {
   'adminPeople.audit.event.email_confirmed': 'Hat die E-Mail-Adresse bestätigt',
   'adminPeople.audit.event.login_succeeded': 'Hat sich angemeldet',
   'adminPeople.audit.event.login_failed': 'Anmeldung fehlgeschlagen',
-  'adminPeople.audit.event.login_refused_locked': 'Anmeldung abgelehnt: Konto gesperrt',
-  'adminPeople.audit.event.account_locked': 'Konto nach fehlgeschlagenen Anmeldungen gesperrt',
+  'adminPeople.audit.event.login_refused_locked':
+    'Anmeldung abgelehnt: zu viele falsche Passwörter von dort',
+  'adminPeople.audit.event.account_locked':
+    'Anmeldungen für eine Adresse oder ein Gerät nach falschen Passwörtern pausiert',
   'adminPeople.audit.event.session_refreshed_reuse_detected': 'Verdacht auf gestohlene Sitzung',
   'adminPeople.audit.event.logout': 'Hat sich abgemeldet',
   'adminPeople.audit.event.logout_all': 'Hat sich überall abgemeldet',

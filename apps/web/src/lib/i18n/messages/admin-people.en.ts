@@ -359,8 +359,10 @@ export const adminPeopleEn = {
   'adminPeople.audit.event.email_confirmed': 'Confirmed their e-mail address',
   'adminPeople.audit.event.login_succeeded': 'Logged in',
   'adminPeople.audit.event.login_failed': 'Failed to log in',
-  'adminPeople.audit.event.login_refused_locked': 'Login refused: account locked',
-  'adminPeople.audit.event.account_locked': 'Account locked after failed logins',
+  'adminPeople.audit.event.login_refused_locked':
+    'Login refused: too many wrong passwords from there',
+  'adminPeople.audit.event.account_locked':
+    'Logins paused for an address or device after wrong passwords',
   'adminPeople.audit.event.session_refreshed_reuse_detected': 'Stolen session suspected',
   'adminPeople.audit.event.logout': 'Logged out',
   'adminPeople.audit.event.logout_all': 'Logged out everywhere',

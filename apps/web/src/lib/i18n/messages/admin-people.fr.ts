@@ -359,8 +359,10 @@ export const adminPeopleFr: Section<typeof adminPeopleEn> = {
   'adminPeople.audit.event.email_confirmed': 'A confirmé son adresse e-mail',
   'adminPeople.audit.event.login_succeeded': 'S’est connecté',
   'adminPeople.audit.event.login_failed': 'Connexion échouée',
-  'adminPeople.audit.event.login_refused_locked': 'Connexion refusée : compte bloqué',
-  'adminPeople.audit.event.account_locked': 'Compte bloqué après des connexions échouées',
+  'adminPeople.audit.event.login_refused_locked':
+    'Connexion refusée : trop de mots de passe erronés depuis là',
+  'adminPeople.audit.event.account_locked':
+    'Connexions suspendues pour une adresse ou un appareil après des mots de passe erronés',
   'adminPeople.audit.event.session_refreshed_reuse_detected': 'Vol de session soupçonné',
   'adminPeople.audit.event.logout': 'S’est déconnecté',
   'adminPeople.audit.event.logout_all': 'S’est déconnecté partout',
