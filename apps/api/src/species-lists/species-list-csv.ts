@@ -1,6 +1,7 @@
 import { parsePositiveId } from '../taxonomy/import-rows.js';
 import { ErrorList } from '../taxonomy/taxonomy-import.js';
-import { NOT_UTF8, headerKey, readCsv, type Line } from '../taxonomy/text-input.js';
+import { readCsvTable } from '../taxonomy/csv-table.js';
+import type { Line } from '../taxonomy/text-input.js';
 
 export type ListEntryInput = {
   line: number;
@@ -33,35 +34,17 @@ export async function readSpeciesListCsv(
 ): Promise<{ entries: ListEntryInput[]; errors: ErrorList }> {
   const errors = new ErrorList();
   const entries: ListEntryInput[] = [];
-  let index: Record<keyof typeof COLUMNS, number> | null = null;
-  for await (const { line, cells } of readCsv(lines)) {
-    if (!index) {
-      const keys = cells.map(headerKey);
-      const find = (names: readonly string[]) => keys.findIndex((k) => names.includes(k));
-      index = {
-        cdNom: find(COLUMNS.cdNom),
-        scientificName: find(COLUMNS.scientificName),
-        pictureUrl: find(COLUMNS.pictureUrl),
-        pictureMediaId: find(COLUMNS.pictureMediaId),
-        position: find(COLUMNS.position),
-      };
-      if (index.cdNom < 0 && index.scientificName < 0) {
-        errors.add({ line, message: 'the header needs a cd_nom or a scientific_name column' });
-        break;
-      }
-      continue;
-    }
-    if (cells.every((c) => c.trim() === '')) continue;
-    const get = (i: number) => (i >= 0 ? cells[i]?.trim() || null : null);
-    if (cells.some((c) => c.includes('\uFFFD'))) {
-      errors.add({ line, message: `line ${NOT_UTF8}` });
-      continue;
-    }
-    const rawId = get(index.cdNom);
-    const scientificName = get(index.scientificName);
-    const pictureUrl = get(index.pictureUrl);
-    const pictureMediaId = get(index.pictureMediaId);
-    const rawPosition = get(index.position);
+  const table = readCsvTable(lines, COLUMNS, errors, (has) =>
+    has('cdNom') || has('scientificName')
+      ? null
+      : 'the header needs a cd_nom or a scientific_name column',
+  );
+  for await (const { line, get } of table) {
+    const rawId = get('cdNom');
+    const scientificName = get('scientificName');
+    const pictureUrl = get('pictureUrl');
+    const pictureMediaId = get('pictureMediaId');
+    const rawPosition = get('position');
     const cdNom = parsePositiveId(rawId);
     if (rawId && cdNom === null) {
       errors.add({ line, message: `cd_nom "${rawId}" is not a positive integer` });
@@ -86,6 +69,5 @@ export async function readSpeciesListCsv(
       });
     }
   }
-  if (!index) errors.add({ line: 1, message: 'the file is empty' });
   return { entries, errors };
 }
