@@ -29,13 +29,12 @@ describe('mail queue [postgres]', () => {
   it('a slow mail server never slows a request: the mail leaves afterwards', async () => {
     const { app, sink, close } = await accountsApp(database, {}, { delayMs: 2500 });
     try {
-      const started = performance.now();
       const response = await register(app, 'patient');
-      const elapsed = performance.now() - started;
+      const answeredAt = Date.now();
       expect(response.statusCode).toBe(202);
-      expect(elapsed).toBeLessThan(2000);
+      // The server holds each mail 2.5 s: had the request waited for it, the mail would be in first.
       const mail = await sink.waitForMail('patient@example.net', /Confirm/, 15_000);
-      expect(mail.receivedAt - started).toBeGreaterThan(2000);
+      expect(mail.receivedAt).toBeGreaterThan(answeredAt);
       expect(mail.from).toBe('no-reply@citizen.test');
     } finally {
       await close();
