@@ -301,6 +301,68 @@ describe('the web app for visitors', () => {
     await page.close();
   });
 
+  it('blurs a species as soon as an admin flags it: its page, the list and the CSV and GeoJSON exports', async () => {
+    const { login, password } = adminCredentials(platform);
+    const token = await apiToken(platform.url, login, password);
+    const listed = () =>
+      api<ObservationList>(
+        platform.url,
+        'GET',
+        `/api/observations?program=${programme.id}&limit=200&lang=en`,
+      );
+    const target = (await listed()).items.find((o) => !o.blurred)!;
+    const cdRef = target.taxon.cdRef;
+    const { page, errors } = await newPage();
+    await page.goto(`${platform.url}/en/observations/${target.id}`);
+    await waitForMaps(page);
+    expect(await page.getByText(/exact place is hidden/).count()).toBe(0);
+
+    await api(platform.url, 'PUT', `/api/admin/sensitivity/taxa/${cdRef}`, {
+      token,
+      body: { level: 2 },
+    });
+    try {
+      const sameTaxon = (await listed()).items.filter((o) => o.taxon.cdRef === cdRef);
+      expect(sameTaxon.length).toBeGreaterThan(0);
+      expect(sameTaxon.every((o) => o.blurred)).toBe(true);
+      const moved = sameTaxon.find((o) => o.id === target.id)!;
+      expect(moved.location.coordinates).not.toEqual(target.location.coordinates);
+      // The page says so, with the half-diagonal of the 5 km cell the point now stands for.
+      expect(moved.coordinateUncertaintyM).toBeGreaterThan(2500);
+      await page.reload();
+      await waitForMaps(page);
+      await expect(page.getByText(/exact place is hidden/).textContent()).resolves.toContain(
+        `${moved.coordinateUncertaintyM!.toLocaleString('en-GB')} m`,
+      );
+
+      const geojson = (await (
+        await fetch(`${platform.url}/api/programs/${programme.id}/export.geojson`)
+      ).json()) as {
+        features: {
+          id: string;
+          geometry: { coordinates: number[] };
+          properties: { blurred: boolean };
+        }[];
+      };
+      const feature = geojson.features.find((f) => f.id === target.id)!;
+      expect(feature.properties.blurred).toBe(true);
+      expect(feature.geometry.coordinates).toEqual(moved.location.coordinates);
+      const csv = await (
+        await fetch(`${platform.url}/api/programs/${programme.id}/export.csv`)
+      ).text();
+      const row = csv.split('\n').find((line) => line.includes(target.id))!;
+      expect(row).toContain(String(moved.location.coordinates[1]));
+      expect(row).not.toContain(String(target.location.coordinates[1]));
+      expect(errors).toEqual([]);
+    } finally {
+      await api(platform.url, 'PUT', `/api/admin/sensitivity/taxa/${cdRef}`, {
+        token,
+        body: { level: 0 },
+      });
+      await page.close();
+    }
+  });
+
   it('passes axe-core on every public page, at phone and desktop widths', async () => {
     const { items } = await api<ObservationList>(
       platform.url,

@@ -170,7 +170,7 @@ export const de: Messages = {
   'observation.mapLabel': 'Karte des Ortes, an dem {name} gesehen wurde',
   'observation.summary': '{name}, beobachtet am {date} im Programm {program}.',
   'observation.blurred':
-    'Diese Art ist schutzbedürftig: Ihr genauer Ort ist verborgen, die Karte zeigt die Mitte eines Quadrats von {size} m.',
+    'Der genaue Ort ist zum Schutz der Art verborgen: Die Karte zeigt die Mitte eines Quadrats von {size} m.',
   'observation.classification': 'Systematik',
   'observation.deleteTitle': 'Beobachtung löschen?',
   'observation.deleteConfirm':

@@ -170,7 +170,7 @@ export const en = {
   'observation.mapLabel': 'Map of where {name} was seen',
   'observation.summary': '{name} seen on {date}, in the programme {program}.',
   'observation.blurred':
-    'This species is sensitive: its exact place is hidden, the map shows the centre of a square of {size} m.',
+    'The exact place is hidden to protect the species: the map shows the centre of a square of {size} m.',
   'observation.classification': 'Classification',
   'observation.deleteTitle': 'Delete the observation?',
   'observation.deleteConfirm': 'The observation of {name} and its photos will be deleted for good.',

@@ -169,7 +169,7 @@ export const fr: Messages = {
   'observation.mapLabel': 'Carte du lieu où {name} a été vu',
   'observation.summary': '{name} observé le {date}, dans le programme {program}.',
   'observation.blurred':
-    'Cette espèce est sensible : son lieu exact est masqué, la carte montre le centre d’une maille de {size} m.',
+    'Le lieu exact est masqué pour protéger l’espèce : la carte montre le centre d’une maille de {size} m.',
   'observation.classification': 'Classification',
   'observation.deleteTitle': 'Supprimer l’observation ?',
   'observation.deleteConfirm':
