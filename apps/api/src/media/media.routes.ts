@@ -20,15 +20,20 @@ export const PUBLIC_MEDIA_CACHE = 'public, max-age=604800, s-maxage=0';
 export const PRIVATE_MEDIA_CACHE = 'private, no-store';
 
 export function mediaRoutes(app: App, { database, mediaStore, config }: Services) {
+  // Listing a large media folder takes a while: the sweep runs beside the first requests instead
+  // of delaying the start, and closing waits for it.
+  let sweeping: Promise<void> = Promise.resolve();
   app.addHook('onReady', async () => {
-    const report = await sweepMediaLeftovers(database.db, mediaStore).catch((error: unknown) => {
-      app.log.error({ err: error }, 'sweeping the media folder failed');
-      return null;
-    });
-    if (report && Object.values(report).some((n) => n > 0)) {
-      app.log.warn({ report }, 'finished or removed files left by an interrupted process');
-    }
+    sweeping = sweepMediaLeftovers(database.db, mediaStore).then(
+      (report) => {
+        if (Object.values(report).some((n) => n > 0)) {
+          app.log.warn({ report }, 'finished or removed files left by an interrupted process');
+        }
+      },
+      (error: unknown) => app.log.error({ err: error }, 'sweeping the media folder failed'),
+    );
   });
+  app.addHook('onClose', () => sweeping);
 
   app.get(
     '/media/:id/:variant',
