@@ -249,6 +249,16 @@ export function parseXml(text: string): Document {
   return document as unknown as Document;
 }
 
+/** The cd_nom of a taxon of the test taxonomy, by its scientific name. */
+export async function cdNomOf(db: Kysely<DB>, scientificName: string): Promise<number> {
+  const taxon = await db
+    .selectFrom('taxa')
+    .select('cd_nom')
+    .where('scientific_name', '=', scientificName)
+    .executeTakeFirstOrThrow();
+  return taxon.cd_nom;
+}
+
 export async function addSynonym(db: Kysely<DB>, acceptedName: string): Promise<number> {
   const accepted = await db
     .selectFrom('taxa')

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObservationDetail, ObservationList, ObservationListItem } from '@citizen/shared';
 import type { App } from '../../src/http/types.js';
 import { describeWithDemo } from '../engines.js';
-import { addSynonym, asUser, attachPhoto, insertObservation, readingApp } from './helpers.js';
+import {
+  addSynonym,
+  asUser,
+  cdNomOf,
+  attachPhoto,
+  insertObservation,
+  readingApp,
+} from './helpers.js';
 
 describeWithDemo('observation listing', { pglite: true }, (database) => {
   let app: App;
@@ -15,13 +22,7 @@ describeWithDemo('observation listing', { pglite: true }, (database) => {
 
   beforeAll(async () => {
     app = await readingApp(database());
-    parusMajor = (
-      await db()
-        .selectFrom('taxa')
-        .select('cd_nom')
-        .where('scientific_name', '=', 'Parus major')
-        .executeTakeFirstOrThrow()
-    ).cd_nom;
+    parusMajor = await cdNomOf(db(), 'Parus major');
     synonym = await addSynonym(db(), 'Parus major');
     for (const day of ['2024-05-01', '2024-05-02', '2024-05-03']) {
       await insertObservation(db(), {

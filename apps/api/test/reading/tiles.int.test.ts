@@ -3,7 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
 import { mortonKey, TILE_POINT_LIMIT } from '../../src/map/tiles.js';
 import { describeWithDemo } from '../engines.js';
-import { asUser, decodeMvt, insertObservation, readingApp, type DecodedLayer } from './helpers.js';
+import {
+  asUser,
+  cdNomOf,
+  decodeMvt,
+  insertObservation,
+  readingApp,
+  type DecodedLayer,
+} from './helpers.js';
 
 const BUFFER = 64 / 4096;
 
@@ -37,20 +44,8 @@ describeWithDemo('map tiles', { pglite: true }, (database) => {
 
   beforeAll(async () => {
     app = await readingApp(database());
-    golden = (
-      await db()
-        .selectFrom('taxa')
-        .select('cd_nom')
-        .where('scientific_name', '=', 'Aquila chrysaetos')
-        .executeTakeFirstOrThrow()
-    ).cd_nom;
-    common = (
-      await db()
-        .selectFrom('taxa')
-        .select('cd_nom')
-        .where('scientific_name', '=', 'Fringilla coelebs')
-        .executeTakeFirstOrThrow()
-    ).cd_nom;
+    golden = await cdNomOf(db(), 'Aquila chrysaetos');
+    common = await cdNomOf(db(), 'Fringilla coelebs');
     // Enough observations in Chartreuse that low-zoom tiles hold more than the point limit;
     // every tenth of a sensitive taxon.
     await sql`

@@ -17,7 +17,7 @@ import type { App } from '../../src/http/types.js';
 import { SENSITIVITY_COMMANDS } from '../../src/sensitivity/sensitivity.cli.js';
 import { describeOnEngines } from '../engines.js';
 import { multipart } from '../images.js';
-import { addSynonym, asUser, readingApp } from '../reading/helpers.js';
+import { addSynonym, asUser, cdNomOf, readingApp } from '../reading/helpers.js';
 import { loginAs } from '../taxonomy/helpers.js';
 import { seenAs, visitSpeciesIds } from './outputs.js';
 
@@ -42,13 +42,7 @@ describeOnEngines('sensitive species', (database) => {
     app = await readingApp(database());
     admin = await loginAs(app, db(), 'admin', 'sensitive-admin');
     observer = await loginAs(app, db(), 'observer', 'shy-observer');
-    chaffinch = (
-      await db()
-        .selectFrom('taxa')
-        .select('cd_nom')
-        .where('scientific_name', '=', 'Fringilla coelebs')
-        .executeTakeFirstOrThrow()
-    ).cd_nom;
+    chaffinch = await cdNomOf(db(), 'Fringilla coelebs');
     synonym = await addSynonym(db(), 'Fringilla coelebs');
     const { rows } = await sql<{ id: string; x: number; y: number }>`
       select id, round(ST_X(geom)::numeric, 6)::float8 as x, round(ST_Y(geom)::numeric, 6)::float8 as y
