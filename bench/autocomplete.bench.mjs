@@ -21,6 +21,9 @@ const { loadConfig } = await import(dist('config/config.js'));
 const { buildApp } = await import(dist('app.js'));
 const { createTaxonomyService } = await import(dist('taxonomy/taxonomy.service.js'));
 const { createSpeciesListsService } = await import(dist('species-lists/species-lists.service.js'));
+const { createSpeciesListsRepository } = await import(
+  dist('species-lists/species-lists.repository.js')
+);
 
 /** BENCH_TAXA=600000 tries a full TAXREF's size. */
 const TAXA = Number(process.env.BENCH_TAXA ?? 100_000);
@@ -344,7 +347,7 @@ async function measure(engine, dir, synthetic, queries) {
         current_setting('server_version') as version`.execute(database.db);
 
     // A programme whose species list holds 300 taxa.
-    const list = await createSpeciesListsService(database.db).create(
+    const list = await createSpeciesListsService(createSpeciesListsRepository(database.db)).create(
       {
         name: 'Bench list',
         taxa: synthetic.accepted.slice(0, LIST_SIZE).map((cdNom) => ({ cdNom })),

@@ -28,7 +28,8 @@ export function databaseUrl(name = BENCH_DATABASE) {
   return url.toString();
 }
 
-async function admin(query) {
+/** Runs one statement on the server's maintenance database. */
+export async function admin(query) {
   const client = new pg.Client({ connectionString: serverUrl() });
   await client.connect();
   try {
@@ -67,22 +68,25 @@ export async function generateObservations(count = 1_000_000, log = console.log)
   const q = (text, values) => client.query(text, values);
   try {
     await q(`select setseed(0.42)`);
-    // Taxa: cd_nom 1000000 + k; every 40th sensitive (levels 1-3); 200 synonyms (2000000 + k).
+    // Taxa: cd_nom 1000000 + k; every 40th sensitive (levels 1-3, a sensitivity rule of its
+    // accepted name, migration 0014); 200 synonyms (2000000 + k).
     await q(`
       insert into taxa (cd_nom, cd_ref, rank, scientific_name, authority, kingdom, phylum, class,
-        "order", family, sensitivity, taxref_version)
+        "order", family, taxref_version)
       select 1000000 + k, 1000000 + k, 'ES', 'Genus' || (k / 10) || ' species' || k,
         '(Author, ' || (1750 + k % 250) || ')', 'Animalia', 'Chordata', 'Aves',
-        'Order' || (k / 200), 'Family' || (k / 40),
-        case when k % 40 = 7 then 1 + (k / 40) % 3 else 0 end, '17.0'
+        'Order' || (k / 200), 'Family' || (k / 40), '17.0'
       from generate_series(0, ${TAXA - 1}) k`);
     await q(`
       insert into taxa (cd_nom, cd_ref, rank, scientific_name, authority, kingdom, phylum, class,
-        "order", family, sensitivity, taxref_version)
+        "order", family, taxref_version)
       select 2000000 + k, 1000000 + k, 'ES', 'Genus' || (k / 10) || ' synonymus' || k, '(Old, 1800)',
-        'Animalia', 'Chordata', 'Aves', 'Order' || (k / 200), 'Family' || (k / 40),
-        case when k % 40 = 7 then 1 + (k / 40) % 3 else 0 end, '17.0'
+        'Animalia', 'Chordata', 'Aves', 'Order' || (k / 200), 'Family' || (k / 40), '17.0'
       from generate_series(0, 199) k`);
+    await q(`
+      insert into sensitivity_rules (source, cd_nom, level)
+      select 'manual', 1000000 + k, 1 + (k / 40) % 3
+      from generate_series(0, ${TAXA - 1}) k where k % 40 = 7`);
     await q(`
       insert into vernacular_names (cd_nom, lang, name, is_preferred)
       select 1000000 + k, lang, initcap(lang) || ' bird ' || k, true
@@ -138,11 +142,11 @@ export async function generateObservations(count = 1_000_000, log = console.log)
       const end = Math.min(count, start + CHUNK - 1);
       await q(`
         insert into observations (program_id, cd_nom, observed_on, observed_time, count, comment,
-          geom, public_geom, public_mx, public_my, public_key, coordinate_uncertainty_m,
+          geom, sensitivity, public_geom, public_mx, public_my, public_key, coordinate_uncertainty_m,
           municipality, custom_data, observer_id,
           observer_name, validation_status, hidden_at, is_public, created_at, updated_at)
         select s.program_id, t.cd_nom, s.observed_on, s.observed_time, s.count, s.comment, s.geom,
-          pp.g, pp.mx, pp.my, morton_key(pp.mx, pp.my), s.uncertainty, s.municipality, s.custom_data,
+          t.sensitivity, pp.g, pp.mx, pp.my, morton_key(pp.mx, pp.my), s.uncertainty, s.municipality, s.custom_data,
           s.observer_id, case when s.observer_id is null then 'Anonymous ' || (s.i % 2000) end,
           s.status, s.hidden_at,
           s.hidden_at is null, s.created_at, s.created_at
@@ -187,7 +191,8 @@ export async function generateObservations(count = 1_000_000, log = console.log)
           join bench_programs p on p.id = r.program_id
           join bench_hotspots h on h.program_id = r.program_id and h.k = r.k
         ) s
-        join taxa t on t.cd_nom = s.cd_nom
+        join (select n.cd_nom, coalesce(r.level, 0)::smallint as sensitivity from taxa n
+          left join sensitivity_rules r on r.cd_nom = n.cd_ref) t on t.cd_nom = s.cd_nom
         cross join lateral (select g,
           least(floor(mercator_u(g) * 16777216), 16777215)::int as mx,
           least(floor(mercator_v(g) * 16777216), 16777215)::int as my

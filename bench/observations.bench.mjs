@@ -10,11 +10,11 @@
 // which BENCH_REUSE_DATABASE=1 then uses as it is.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { databaseUrl, dropBenchDatabase, generateObservations } from './generate-observations.mjs';
+import { freePort } from './citizen-servers.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const COUNT = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
@@ -48,14 +48,6 @@ const db = new pg.Client({ connectionString: databaseUrl() });
 await db.connect();
 
 // ---- The server ---------------------------------------------------------------------------------
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function memory(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -218,8 +210,14 @@ const { rows: deep } = await db.query(`
   select program_id, observed_on::text as day, id,
     to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created
   from observations tablesample system (1) repeatable (3) where is_public limit ${REQUESTS_PER_CASE}`);
-const cursor = (code, key, id) =>
-  Buffer.from(JSON.stringify([code, key, id])).toString('base64url');
+// A cursor resuming after one of the `deep` rows (filters.ts: date sorts keep the day and the
+// recording time, created_desc the recording time).
+const cursor = (code, row) =>
+  Buffer.from(
+    JSON.stringify(
+      code === 'c' ? [code, row.created, row.id] : [code, row.day, row.created, row.id],
+    ),
+  ).toString('base64url');
 const [lon, lat] = [samplePoints[0].x, samplePoints[0].y];
 const smallBox = [lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01]
   .map((v) => v.toFixed(5))
@@ -237,34 +235,30 @@ const listCases = [
     'first page, sort=created_desc',
     (i) => `${base}/observations?program=${1 + (i % 4)}&sort=created_desc`,
   ],
-  [
-    'deep cursor, no filter',
-    (i) => `${base}/observations?cursor=${cursor('d', deep[i].day, deep[i].id)}`,
-  ],
+  ['deep cursor, no filter', (i) => `${base}/observations?cursor=${cursor('d', deep[i])}`],
   [
     'deep cursor, programme',
-    (i) =>
-      `${base}/observations?program=${deep[i].program_id}&cursor=${cursor('d', deep[i].day, deep[i].id)}`,
+    (i) => `${base}/observations?program=${deep[i].program_id}&cursor=${cursor('d', deep[i])}`,
   ],
   [
     'deep cursor, programme, sort=date_asc',
     (i) =>
-      `${base}/observations?program=${deep[i].program_id}&sort=date_asc&cursor=${cursor('a', deep[i].day, deep[i].id)}`,
+      `${base}/observations?program=${deep[i].program_id}&sort=date_asc&cursor=${cursor('a', deep[i])}`,
   ],
   [
     'deep cursor, programme, sort=created_desc',
     (i) =>
-      `${base}/observations?program=${deep[i].program_id}&sort=created_desc&cursor=${cursor('c', deep[i].created, deep[i].id)}`,
+      `${base}/observations?program=${deep[i].program_id}&sort=created_desc&cursor=${cursor('c', deep[i])}`,
   ],
   [
     'deep cursor, programme + status=certain',
     (i) =>
-      `${base}/observations?program=${deep[i].program_id}&status=certain&cursor=${cursor('d', deep[i].day, deep[i].id)}`,
+      `${base}/observations?program=${deep[i].program_id}&status=certain&cursor=${cursor('d', deep[i])}`,
   ],
   ['taxon (the most observed)', () => `${base}/observations?taxon=${COMMON}`],
   [
     'taxon (the most observed), deep cursor',
-    (i) => `${base}/observations?taxon=${COMMON}&cursor=${cursor('d', deep[i].day, deep[i].id)}`,
+    (i) => `${base}/observations?taxon=${COMMON}&cursor=${cursor('d', deep[i])}`,
   ],
   ['taxon (rare)', () => `${base}/observations?taxon=${RARE}`],
   [
@@ -275,7 +269,7 @@ const listCases = [
   ['bbox 40 km', () => `${base}/observations?bbox=${bigBox}`],
   [
     'bbox 40 km, deep cursor',
-    (i) => `${base}/observations?bbox=${bigBox}&cursor=${cursor('d', deep[i].day, deep[i].id)}`,
+    (i) => `${base}/observations?bbox=${bigBox}&cursor=${cursor('d', deep[i])}`,
   ],
   ['hasPhoto=true', (i) => `${base}/observations?program=${1 + (i % 4)}&hasPhoto=true`],
   ['observer (the busiest)', () => `${base}/observations?observer=${OBSERVER}`],

@@ -6,25 +6,17 @@
 //   web worker is counted apart: MapLibre 6 alone (main module and worker) is over 430 kB.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
+import { freePort } from './citizen-servers.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const DURATION_S = 15;
 const CONNECTIONS = 10;
 const JS_TARGET_KB = 350;
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function startCitizen(dataDir) {
   const port = await freePort();

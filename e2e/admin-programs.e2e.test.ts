@@ -9,11 +9,14 @@ import {
   createProgrammeByDrawing,
   dragAreaCorner,
   formPreview,
-  logIn,
   publishProgramme,
   recordObservation,
   type LonLat,
 } from './admin-steps.js';
+import { adminProgramsEn } from '../apps/web/src/lib/i18n/messages/admin-programs.en.js';
+import { adminProgramsFr } from '../apps/web/src/lib/i18n/messages/admin-programs.fr.js';
+import { en as commonEn } from '../apps/web/src/lib/i18n/messages/en.js';
+import { fr as commonFr } from '../apps/web/src/lib/i18n/messages/fr.js';
 import { launchBrowser, screenshot } from './browser.js';
 import { startPlatform, type RunningPlatform } from './platform.js';
 import {
@@ -24,8 +27,13 @@ import {
   apiToken,
   checkAtBothWidths,
   collectErrors,
+  logIn,
   waitForMaps,
+  goto,
 } from './web.js';
+
+const en = { ...commonEn, ...adminProgramsEn };
+const fr = { ...commonFr, ...adminProgramsFr };
 
 /** The programme's area: a quadrilateral in the middle of the map, as fractions of its box. */
 const CORNERS: [number, number][] = [
@@ -178,7 +186,7 @@ describe('the back office’s programme editor', () => {
     ).resolves.toEqual({ badgesEnabled: true, leaderboardEnabled: false });
 
     // Listed with its status.
-    await page.goto(`${platform.url}/en/admin/programs`);
+    await goto(page, `${platform.url}/en/admin/programs`);
     const row = page.getByRole('row', { name: /Hedgehogs of the valley/ });
     await expect(row.getByText('Published').count()).resolves.toBe(1);
     expect(errors).toEqual([]);
@@ -208,7 +216,7 @@ describe('the back office’s programme editor', () => {
     observer = { page, errors };
     await logIn(page, platform.url, 'hedgehog-fan', 'a-long-and-spiky-secret');
 
-    await page.goto(`${platform.url}/en/programs/${programmeId}`);
+    await goto(page, `${platform.url}/en/programs/${programmeId}`);
     await page.getByRole('heading', { name: 'Hedgehogs of the valley', level: 1 }).waitFor();
 
     // The middle of the drawn quadrilateral.
@@ -260,7 +268,7 @@ describe('the back office’s programme editor', () => {
     const page = await context.newPage();
     const errors = collectErrors(page);
     await logIn(page, platform.url, 'vera', password);
-    await page.goto(`${platform.url}/en/validation?program=${programmeId}`);
+    await goto(page, `${platform.url}/en/validation?program=${programmeId}`);
     await page.getByRole('link', { name: 'Common Blackbird' }).click();
     await page.waitForURL((url) => url.pathname === `/en/validation/${observation}`);
     await page.getByLabel('Re-identify: it is another species').check();
@@ -291,7 +299,7 @@ describe('the back office’s programme editor', () => {
 
   it('edits the area and the form of a saved programme, and shows JSON errors clearly', async () => {
     const { page, errors } = admin;
-    await page.goto(`${platform.url}/en/admin/programs/${programmeId}`);
+    await goto(page, `${platform.url}/en/admin/programs/${programmeId}`);
     await waitForMaps(page);
     // The raw editor: invalid JSON is said, and nothing is lost.
     await page.getByRole('tab', { name: 'JSON Schema' }).click();
@@ -340,6 +348,46 @@ describe('the back office’s programme editor', () => {
     expect(errors).toEqual([]);
   });
 
+  it('speaks French on the area map after a switch from English, and keeps the area', async () => {
+    const { page, errors } = admin;
+    await goto(page, `${platform.url}/en/admin/programs/${programmeId}`);
+    await waitForMaps(page);
+    const drawer = page.locator('.drawer-map');
+    const controls = async () =>
+      drawer
+        .locator('.maplibregl-ctrl button')
+        .evaluateAll((buttons) =>
+          buttons.map((b) => b.getAttribute('aria-label') ?? b.getAttribute('title')),
+        );
+    const expected = (messages: typeof en | typeof fr) =>
+      expect.arrayContaining([
+        messages['map.ctrl.zoomIn'],
+        messages['map.ctrl.zoomOut'],
+        messages['map.baseLayers'],
+      ]);
+    expect(await controls()).toEqual(expected(en));
+    await expect(drawer.getAttribute('data-shapes')).resolves.toBe('1');
+
+    await page.locator('a[hreflang="fr"]').first().click();
+    // A client-side navigation: the editor stays, its texts change.
+    await page.waitForURL(`**/fr/admin/programs/${programmeId}`);
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await waitForMaps(page);
+    await expect.poll(controls).toEqual(expected(fr));
+    expect(await controls()).not.toContain(en['map.ctrl.zoomIn']);
+    // The area is still there, and still editable, in French.
+    await expect(drawer.getAttribute('data-shapes')).resolves.toBe('1');
+    await page
+      .getByRole('toolbar', { name: String(fr['adminPrograms.area.tools']) })
+      .getByRole('button', { name: String(fr['adminPrograms.area.edit']) })
+      .waitFor();
+    await expect(
+      page.getByRole('button', { name: String(fr['adminPrograms.area.edit']) }).isEnabled(),
+    ).resolves.toBe(true);
+    await screenshot(page, 'admin-program-area-switched-fr');
+    expect(errors).toEqual([]);
+  });
+
   it('passes axe-core on the back office’s programme pages, at phone and desktop widths', async () => {
     const { page } = admin;
     const violations: string[] = [];
@@ -350,12 +398,12 @@ describe('the back office’s programme editor', () => {
       ['admin-program-sites', `/en/admin/programs/${programmeId}/sites`],
     ] as const) {
       violations.push(
-        ...(await checkAtBothWidths(page, name, () => page.goto(platform.url + pagePath))),
+        ...(await checkAtBothWidths(page, name, () => goto(page, platform.url + pagePath))),
       );
     }
     // The JSON tab, and the site types' builders with steps.
     await page.setViewportSize(DESKTOP);
-    await page.goto(`${platform.url}/en/admin/programs/${programmeId}/sites`);
+    await goto(page, `${platform.url}/en/admin/programs/${programmeId}/sites`);
     await page.getByRole('button', { name: 'Add a site type' }).click();
     await page.getByLabel('Split the form into steps').first().check();
     violations.push(...(await accessibilityViolations(page)));

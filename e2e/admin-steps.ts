@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { waitForMaps } from './web.js';
+import { goto, waitForMaps } from './web.js';
 
 /**
  * Steps of the back office's programme editor, as an administrator takes them in the browser.
@@ -8,18 +8,6 @@ import { waitForMaps } from './web.js';
  */
 
 export type LonLat = [number, number];
-
-/**
- * Logs in through the login page and waits for the dashboard. Waits for the page to run first:
- * before that, the form is a plain GET form.
- */
-export async function logIn(page: Page, baseUrl: string, login: string, password: string) {
-  await page.goto(`${baseUrl}/en/login`, { waitUntil: 'networkidle' });
-  await page.getByLabel('E-mail address or username').fill(login);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL('**/en/dashboard');
-}
 
 /** The map's view, as AreaDrawer publishes it: [west, south, east, north]. */
 async function mapBounds(map: Locator): Promise<[number, number, number, number]> {
@@ -170,7 +158,7 @@ export async function createProgrammeByDrawing(
   baseUrl: string,
   programme: NewProgramme,
 ): Promise<{ id: number; corners: LonLat[] }> {
-  await page.goto(`${baseUrl}/en/admin/programs`);
+  await goto(page, `${baseUrl}/en/admin/programs`);
   await page.getByRole('link', { name: 'New programme' }).click();
   await page.waitForURL('**/en/admin/programs/new');
   await page.getByRole('heading', { name: 'New programme', level: 1 }).waitFor();
@@ -221,7 +209,7 @@ export async function recordObservation(
     answer: (page: Page) => Promise<void>;
   },
 ) {
-  await page.goto(`${baseUrl}/en/programs/${programmeId}/observe`);
+  await goto(page, `${baseUrl}/en/programs/${programmeId}/observe`);
   await waitForMaps(page);
   const combobox = page.getByRole('combobox', { name: 'Species' });
   await combobox.fill(species.search);

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../test-results');
@@ -60,8 +60,62 @@ async function packagedChromium(): Promise<ChromiumChoice> {
   };
 }
 
-/** Starts headless Chromium; the e2e global setup chose which one (ChromiumChoice). */
-export function launchBrowser(choice: ChromiumChoice = inject('chromium')): Promise<Browser> {
+/** The built-in base maps' tile hosts (apps/api/src/config/base-layers.ts), and their fixture. */
+const TILE_FIXTURES: [RegExp, string][] = [
+  [/^tile\.openstreetmap\.org$/, 'osm.png'],
+  [/^[abc]\.tile\.opentopomap\.org$/, 'topo.png'],
+  [/^data\.geopf\.fr$/, 'aerial.png'],
+];
+const FIXTURES = path.resolve(import.meta.dirname, 'fixtures/tiles');
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const outside = new WeakMap<BrowserContext, string[]>();
+
+/**
+ * Tests never reach the internet: tiles of the built-in base maps come from small fixture PNGs,
+ * and any other request off this machine fails (and shows on the console, where tests look).
+ */
+export async function routeOutsideRequests(context: BrowserContext): Promise<void> {
+  const requested: string[] = [];
+  outside.set(context, requested);
+  await context.route(
+    (url) => url.protocol.startsWith('http') && !LOOPBACK.has(url.hostname),
+    (route) => {
+      const url = new URL(route.request().url());
+      requested.push(url.href);
+      const fixture = TILE_FIXTURES.find(([host]) => host.test(url.hostname))?.[1];
+      if (!fixture) return route.abort('internetdisconnected');
+      return route.fulfill({
+        contentType: 'image/png',
+        headers: { 'access-control-allow-origin': '*' },
+        body: readFileSync(path.join(FIXTURES, fixture)),
+      });
+    },
+  );
+}
+
+/** The addresses off this machine that a context's pages asked for (tiles and the rest). */
+export function outsideRequests(context: BrowserContext): string[] {
+  return [...(outside.get(context) ?? [])];
+}
+
+/**
+ * Starts headless Chromium; the e2e global setup chose which one (ChromiumChoice). Its every
+ * context (and so every page) has its outside requests routed: see routeOutsideRequests.
+ */
+export async function launchBrowser(choice: ChromiumChoice = inject('chromium')): Promise<Browser> {
+  const browser = await launchChromium(choice);
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    // Playwright's 30 s is short when the other lanes of `npm test` share the two cores.
+    context.setDefaultTimeout(60_000);
+    await routeOutsideRequests(context);
+    return context;
+  };
+  return browser;
+}
+
+function launchChromium(choice: ChromiumChoice): Promise<Browser> {
   return chromium.launch({
     executablePath: choice.executablePath,
     env: { ...process.env, ...choice.env },

@@ -38,7 +38,7 @@ describe('embedded Citizen in a browser', () => {
       ]),
     };
     [platform, browser] = await Promise.all([
-      startPlatform(env, 90_000, { firstStart: true }),
+      startPlatform(env, 240_000, { firstStart: true }),
       launchBrowser(),
     ]);
   });

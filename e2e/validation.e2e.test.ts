@@ -16,6 +16,7 @@ import {
   checkAtBothWidths,
   collectErrors,
   waitForMaps,
+  logIn,
 } from './web.js';
 
 type Account = { id: number; username: string; email: string; token: string };
@@ -93,17 +94,6 @@ describe('the validation screens', () => {
     await page.waitForURL((url) => url.pathname === pathname && url.search === `?${search}`);
   }
 
-  /** Logs in with the form (once the page runs: not a plain GET form) and lands on `then`. */
-  async function logIn(page: Page, login: string, then = '/en/dashboard') {
-    await page.goto(`${platform.url}/en/login?redirect=${encodeURIComponent(then)}`, {
-      waitUntil: 'networkidle',
-    });
-    await page.getByLabel('E-mail address or username').fill(login);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => url.pathname === then);
-  }
-
   beforeAll(async () => {
     sink = await startSmtpSink();
     [platform, browser] = await Promise.all([
@@ -152,7 +142,7 @@ describe('the validation screens', () => {
   it('finds the observations in the filtered queue, never the validator’s own', async () => {
     const page = validatorPage;
     // Straight to the queue: the login page takes them back where they were going.
-    await logIn(page, validator.username, '/en/validation');
+    await logIn(page, platform.url, validator.username, password, '/en/validation');
     await page.getByRole('heading', { name: 'Validation', level: 1 }).waitFor();
     await page.getByLabel('Observed from').fill('2023-06-01');
     await page.getByLabel('Observed until').fill('2023-06-30');
@@ -289,7 +279,7 @@ describe('the validation screens', () => {
     expect(mail?.text).toContain(`/en/observations/${ids.a}`);
 
     const page = observerPage;
-    await logIn(page, observer.email);
+    await logIn(page, platform.url, observer.email, password);
     await waitForMaps(page);
     const item = page.locator('.observations li', { hasText: 'Song Thrush' });
     await item.getByText('Probable').waitFor();

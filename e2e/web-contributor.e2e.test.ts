@@ -189,9 +189,14 @@ describe('the web app for observers', () => {
       })
       .toBe(before + 1);
 
-    // The programme's photos: this one, opened in the viewer.
+    // The programme's photos, opened in the viewer.
     await page.getByRole('button', { name: 'Photos' }).click();
-    await page.locator('.gallery').getByRole('button', { name: 'Common Blackbird' }).click();
+    // Demo blackbirds have photos too: one of them opens the same viewer.
+    await page
+      .locator('.gallery')
+      .getByRole('button', { name: 'Common Blackbird' })
+      .first()
+      .click();
     await page.getByRole('dialog').getByRole('link', { name: 'See the observation' }).waitFor();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
@@ -227,7 +232,7 @@ describe('the web app for observers', () => {
     await page.getByRole('button', { name: 'Place at these coordinates' }).press('Enter');
     await page.getByText('This point is outside the programme’s area.').waitFor();
     await page.getByRole('button', { name: 'Place at the centre of the map' }).click();
-    await page.getByText('Zoom in closer to place the point precisely.').waitFor();
+    await page.getByText('Zoomed in: tap the exact spot to place the point.').waitFor();
     // Sending without species or point: the summary lists both, linking to the fields.
     await page.getByRole('button', { name: 'Send the observation' }).click();
     const summary = page.getByRole('alert');

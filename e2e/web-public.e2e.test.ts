@@ -161,6 +161,8 @@ describe('the web app for visitors', () => {
     }
     const sitemap = await (await fetch(`${platform.url}/sitemap.xml`)).text();
     expect(sitemap).toContain(`<loc>${platform.url}/de/programs/${programme.id}</loc>`);
+    // The web app manifest, in the page's language (the API serves it: apps/api/src/web-manifest).
+    expect(html).toContain('<link rel="manifest" href="/api/web-manifest/fr"');
     const robots = await (await fetch(`${platform.url}/robots.txt`)).text();
     expect(robots).toContain(`Sitemap: ${platform.url}/sitemap.xml`);
     expect(robots).toContain('Disallow: /fr/dashboard');
@@ -381,16 +383,30 @@ describe('the web app for visitors', () => {
       ['not-found', '/en/no-such-page'],
     ];
     const violations: string[] = [];
+    const manifests: string[] = [];
     for (const [name, pagePath] of pages) {
       violations.push(
         ...(await checkAtBothWidths(page, name, () => page.goto(platform.url + pagePath))),
       );
+      manifests.push(
+        `${pagePath} ${await page.locator('link[rel="manifest"]').getAttribute('href')}`,
+      );
     }
+    // Every page links the manifest of its language, which the browser reads without a complaint.
+    expect(manifests).toEqual(
+      pages.map(([, pagePath]) => `${pagePath} /api/web-manifest/${pagePath.slice(1, 3)}`),
+    );
+    const cdp = await page.context().newCDPSession(page);
+    const read = await cdp.send('Page.getAppManifest');
+    expect(read.errors).toEqual([]);
+    expect(JSON.parse(read.data!)).toMatchObject({ display: 'standalone', start_url: '/en/' });
+    await cdp.detach();
     // The programme's photo view and the phone menu, opened.
     await page.setViewportSize(DESKTOP);
     await page.goto(`${platform.url}/en/programs/${programme.id}`);
     await page.getByRole('button', { name: 'Photos' }).click();
-    await page.getByText('No photo yet.').waitFor();
+    // The demo's photos: a picture of each observation's group, through the media pipeline.
+    await page.locator('.gallery li img').first().waitFor();
     violations.push(...(await checkAtBothWidths(page, 'programme-photos', async () => {})));
     expect(violations).toEqual([]);
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
@@ -417,6 +433,12 @@ describe('the web app for visitors', () => {
       await page.goto(`${server.url}/de/programs/${programme.id}`);
       await page.getByRole('link', { name: 'Beobachtung melden' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+      // The static build links the manifest the API serves, from the page's language.
+      const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
+      expect(manifest).toBe('/api/web-manifest/de');
+      const served = await fetch(server.url + manifest);
+      expect(served.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+      expect(((await served.json()) as { start_url: string }).start_url).toBe('/de/');
       await screenshot(page, 'web-static-programme-desktop');
       expect(errors).toEqual([]);
       await page.close();

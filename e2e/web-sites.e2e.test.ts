@@ -9,6 +9,7 @@ import { launchBrowser, screenshot } from './browser.js';
 import { startPlatform, type RunningPlatform } from './platform.js';
 import {
   DESKTOP,
+  PHONE,
   adminCredentials,
   api,
   apiToken,
@@ -347,14 +348,23 @@ describe('the web app for site protocols', () => {
         ? route.fulfill({
             status: 500,
             contentType: 'application/json',
-            body: JSON.stringify({ message: 'The server stumbled.' }),
+            body: JSON.stringify({
+              statusCode: 500,
+              error: 'Internal Server Error',
+              code: 'server.internal',
+              params: {},
+              message: 'The server stumbled.',
+            }),
           })
         : route.continue(),
     );
     await page.getByRole('button', { name: 'Record the visit' }).click();
     const summary = page.getByRole('alert');
     await summary.getByText('The visit is recorded, but one species could not be.').waitFor();
-    await summary.getByRole('link', { name: /Eurasian Moorhen: The server stumbled/ }).waitFor();
+    // Said from its code, in the page's language (here the English catalogue's own text).
+    await summary
+      .getByRole('link', { name: /Eurasian Moorhen: Something went wrong on our side/ })
+      .waitFor();
     await expect(page.getByLabel('Date').isDisabled()).resolves.toBe(true);
     await screenshot(page, 'web-visit-partial-desktop');
     await page.unroute('**/api/observations');
@@ -429,6 +439,67 @@ describe('the web app for site protocols', () => {
     await page.goto(`${platform.url}/fr/programs/${demo.id}`);
     await expect.poll(async () => (await drawnSites()).length).toBe(5);
     await page.getByRole('link', { name: 'Mare de la roseraie' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a site type’s required questions, in the page’s language, before any submit (phone)', async () => {
+    const { items } = await api<ProgramList>(platform.url, 'GET', '/api/programs');
+    const demo = items.find((item) => item.slug === 'mares-tete-dor')!;
+    await page.setViewportSize(PHONE);
+    try {
+      await page.goto(`${platform.url}/fr/programs/${demo.id}/sites/new`);
+      await waitForMaps(page);
+      const form = page.locator('form.site-form');
+      const types = page.getByRole('group', { name: 'Type de site' });
+      // Two types (a pond, a nest box): their questions come with the choice of one.
+      await types.getByLabel(/Nichoir/).check();
+      const height = form.getByRole('spinbutton', { name: 'Hauteur (m)', exact: true });
+      await height.waitFor();
+      await expect(height.evaluate((input: HTMLInputElement) => input.required)).resolves.toBe(
+        true,
+      );
+      // Only the optional questions say so, in French.
+      await form.getByRole('group', { name: 'Trou d’envol (facultatif)' }).waitFor();
+      await types.getByLabel(/Mare/).check();
+      const surface = form.getByRole('spinbutton', { name: 'Surface (m²)', exact: true });
+      await surface.waitFor();
+      await expect(surface.evaluate((input: HTMLInputElement) => input.required)).resolves.toBe(
+        true,
+      );
+      await form
+        .getByRole('spinbutton', { name: 'Profondeur maximale (m) (facultatif)', exact: true })
+        .waitFor();
+      await form.getByRole('group', { name: 'Végétation (facultatif)', exact: true }).waitFor();
+      await expect(height.count()).resolves.toBe(0);
+      // Right after the type: before the place and the photos, met on the way down to them.
+      const comesBefore = (selector: string) =>
+        surface.evaluate(
+          (input, selector) =>
+            Boolean(
+              input.compareDocumentPosition(document.querySelector(selector)!) &
+              Node.DOCUMENT_POSITION_FOLLOWING,
+            ),
+          selector,
+        );
+      await expect(comesBefore('[data-map-state]')).resolves.toBe(true);
+      await expect(comesBefore('input[type=file]')).resolves.toBe(true);
+      // Nothing has been sent: no error yet, and the page speaks French.
+      await expect(form.getByRole('alert').count()).resolves.toBe(0);
+      await screenshot(page, 'web-site-new-required-fr-phone');
+
+      // Sent as it is: each problem once, in French, in the page's order.
+      await page.getByRole('button', { name: 'Créer le site' }).click();
+      const summary = form.getByRole('alert');
+      await summary.waitFor();
+      const links = summary.getByRole('link');
+      await expect(links.allInnerTexts()).resolves.toEqual([
+        'Donnez un nom au site.',
+        'Surface (m²): est obligatoire',
+        expect.stringMatching(/^Placez le site sur la carte/),
+      ]);
+    } finally {
+      await page.setViewportSize(DESKTOP);
+    }
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { screenshot } from './browser.js';
 import { freePort, type RunningPlatform } from './platform.js';
 
@@ -79,14 +80,65 @@ export async function waitForMaps(page: Page, timeout = 60_000): Promise<void> {
   }
 }
 
+/**
+ * Opens a page of the app and waits until its script has taken the server's HTML over: a form
+ * filled or a choice made before would be reset, a link followed as a full page load.
+ */
+export async function goto(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/**
+ * Logs in with the login page's form, once its script has taken it over (before, it is a plain
+ * GET form), and waits to land on `then`.
+ */
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  login: string,
+  password: string,
+  then = '/en/dashboard',
+): Promise<void> {
+  await goto(page, `${baseUrl}/en/login?redirect=${encodeURIComponent(then)}`);
+  await page.getByLabel('E-mail address or username').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname === then);
+}
+
+/** The colour most of a map's pixels have (data and controls are small beside the base map). */
+export async function dominantColour(map: Locator): Promise<number[]> {
+  const image = await map.locator('canvas').screenshot();
+  const { data, info } = await sharp(image)
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const counts = new Map<number, number>();
+  for (let i = 0; i < info.width * info.height * 3; i += 3) {
+    const key = ((data[i]! >> 2) << 12) | ((data[i + 1]! >> 2) << 6) | (data[i + 2]! >> 2);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const [key] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return [(key >> 12) << 2, ((key >> 6) & 63) << 2, (key & 63) << 2];
+}
+
+export const colourDistance = (a: number[], b: number[]) =>
+  Math.hypot(...a.map((v, i) => v - b[i]!));
+
 /** axe-core's serious and critical violations on the page, one line each. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // Evaluated over the DevTools protocol, which the pages' Content-Security-Policy does not stop
   // (a <script> tag would need its nonce).
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } })
-      .axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: { resultTypes: string[] }) => Promise<AxeResults>;
+        };
+      }
+    ).axe;
     type AxeResults = {
       violations: {
         id: string;
@@ -95,7 +147,8 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
         nodes: { target: string[] }[];
       }[];
     };
-    const results = await axe.run(document);
+    // Violations only: collecting every passing node too makes axe several times slower.
+    const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -188,9 +241,11 @@ export async function serveStatic(
 
 /**
  * Stand-ins for the outside services a site's settings may name: raster tiles (a plain PNG
- * for any tile) and a Nominatim-compatible geocoder that knows one place.
+ * for any tile, of `tileColour`) and a Nominatim-compatible geocoder that knows one place.
  */
-export async function serveMapServices(): Promise<{
+export async function serveMapServices(
+  tileColour: { r: number; g: number; b: number } = { r: 205, g: 225, b: 200 },
+): Promise<{
   url: string;
   tileRequests(): number;
   searches(): string[];
@@ -198,7 +253,7 @@ export async function serveMapServices(): Promise<{
 }> {
   const { default: sharp } = await import('sharp');
   const tile = await sharp({
-    create: { width: 256, height: 256, channels: 3, background: { r: 205, g: 225, b: 200 } },
+    create: { width: 256, height: 256, channels: 3, background: tileColour },
   })
     .png()
     .toBuffer();

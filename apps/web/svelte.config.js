@@ -15,6 +15,9 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter,
+    // Registered by the offline machinery (lib/offline/runner.svelte.ts), outside embeds: in a
+    // partner's frame with third-party storage blocked, registering fails.
+    serviceWorker: { register: false },
     // Server-rendered pages: a nonce per response, and hooks.server.ts adds the sources of the
     // settings. Static build: the hashes, in a <meta> tag of index.html (nginx adds the framing).
     csp: {

@@ -32,9 +32,16 @@ describe.each(Object.keys(COMBINATIONS) as Combination[])('compose: %s', (combin
   const development = combination === 'development';
   const tls = files.includes('docker-compose.tls.yml');
   const staticWeb = files.includes('docker-compose.static.yml');
+  const s3 = files.includes('docker-compose.s3.yml');
 
-  it('starts the database, the API, the proxy, and the SSR web app unless static', () => {
-    const expected = ['db', 'backend', 'proxy', ...(staticWeb ? [] : ['frontend'])];
+  it('starts the database, the API, the proxy, the SSR web app unless static, MinIO with S3', () => {
+    const expected = [
+      'db',
+      'backend',
+      'proxy',
+      ...(staticWeb ? [] : ['frontend']),
+      ...(s3 ? ['minio'] : []),
+    ];
     expect(started.sort()).toEqual(expected.sort());
   });
 
@@ -53,7 +60,9 @@ describe.each(Object.keys(COMBINATIONS) as Combination[])('compose: %s', (combin
   });
 
   it('starts each service once what it depends on is healthy', () => {
-    expect(Object.keys(config.services.backend!.depends_on ?? {})).toEqual(['db']);
+    expect(Object.keys(config.services.backend!.depends_on ?? {}).sort()).toEqual(
+      s3 ? ['db', 'minio'] : ['db'],
+    );
     expect(Object.keys(config.services.proxy!.depends_on ?? {})).toEqual(['backend']);
     for (const name of started) {
       for (const [dependency, { condition }] of Object.entries(
@@ -66,7 +75,9 @@ describe.each(Object.keys(COMBINATIONS) as Combination[])('compose: %s', (combin
   });
 
   it('keeps the database and the media in named volumes', () => {
-    expect(Object.keys(config.volumes ?? {}).sort()).toEqual(['db-data', 'media']);
+    expect(Object.keys(config.volumes ?? {}).sort()).toEqual(
+      s3 ? ['db-data', 'media', 'minio-data'] : ['db-data', 'media'],
+    );
     expect(config.services.db!.volumes).toContain('db-data:/var/lib/postgresql/data:rw');
     expect(config.services.backend!.volumes).toContain('media:/data/media:rw');
   });
@@ -80,6 +91,33 @@ describe.each(Object.keys(COMBINATIONS) as Combination[])('compose: %s', (combin
       expect(holders, name).toEqual(expected);
     }
   });
+
+  it.runIf(s3)(
+    'keeps the photos in the MinIO bucket, its secret with MinIO and the API only',
+    () => {
+      expect(config.services.backend!.environment).toMatchObject({
+        MEDIA_STORAGE: 's3',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_BUCKET: 'citizen-media',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_DELIVERY: 'api',
+      });
+      // `$$` is compose's escape of `$`: the container's shell reads the bucket from its environment.
+      expect(config.services.minio!.entrypoint?.join(' ')).toMatch(
+        /mkdir -p "\/data\/\$\$?S3_BUCKET" && exec minio server \/data/,
+      );
+      expect(config.services.minio!.environment!.S3_BUCKET).toBe('citizen-media');
+      for (const [name, service] of Object.entries(config.services)) {
+        const holders = Object.entries(service.environment ?? {})
+          .filter(([, value]) => value === DUMMY_ENV.S3_SECRET_ACCESS_KEY)
+          .map(([key]) => key);
+        const expected = { minio: ['MINIO_ROOT_PASSWORD'], backend: ['S3_SECRET_ACCESS_KEY'] }[
+          name
+        ];
+        expect(holders, name).toEqual(expected ?? []);
+      }
+    },
+  );
 
   it("defines every variable of the proxy's nginx templates", () => {
     const proxy = config.services.proxy!;
@@ -157,10 +195,17 @@ describe('compose files', () => {
     }
   });
 
-  it('refuse to start without the database password or the public address', () => {
-    for (const missing of Object.keys(DUMMY_ENV)) {
+  it('refuse to start without the database password, the public address, or with S3 its keys', () => {
+    for (const missing of ['POSTGRES_PASSWORD', 'PUBLIC_URL']) {
       const env = { ...DUMMY_ENV, [missing]: '' };
       expect(() => composeConfig(COMBINATIONS.production, env), missing).toThrow(
+        new RegExp(`Set ${missing} in deploy/.env`),
+      );
+    }
+    for (const missing of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+      const env = { ...DUMMY_ENV, [missing]: '' };
+      expect(() => composeConfig(COMBINATIONS.production, env), missing).not.toThrow();
+      expect(() => composeConfig(COMBINATIONS['production with S3'], env), missing).toThrow(
         new RegExp(`Set ${missing} in deploy/.env`),
       );
     }

@@ -14,6 +14,7 @@ export const COMBINATIONS = {
   static: ['docker-compose.yml', 'docker-compose.static.yml'],
   'production with TLS': ['docker-compose.yml', 'docker-compose.tls.yml'],
   'static with TLS': ['docker-compose.yml', 'docker-compose.static.yml', 'docker-compose.tls.yml'],
+  'production with S3': ['docker-compose.yml', 'docker-compose.s3.yml'],
 } as const;
 export type Combination = keyof typeof COMBINATIONS;
 
@@ -21,6 +22,8 @@ export type Combination = keyof typeof COMBINATIONS;
 export const DUMMY_ENV = {
   POSTGRES_PASSWORD: 'sentinel-db-password-4f1c',
   PUBLIC_URL: 'https://citizen.example.org',
+  S3_ACCESS_KEY_ID: 'citizen',
+  S3_SECRET_ACCESS_KEY: 'sentinel-s3-secret-9d2e',
 };
 
 export type Healthcheck = { test: string[]; interval?: string; start_period?: string };
@@ -28,6 +31,7 @@ export type Service = {
   image?: string;
   build?: { context: string; dockerfile: string; target?: string };
   command?: string[];
+  entrypoint?: string[];
   environment?: Record<string, string>;
   ports?: ({ published: number | string; target: number; host_ip?: string } | string)[];
   volumes?: string[];

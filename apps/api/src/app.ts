@@ -1,7 +1,6 @@
 import Fastify, { LogController, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,9 +10,13 @@ import './auth/current-user.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { requestValidatorCompiler } from './http/validate.js';
 import { boundRouteIntegers, refuseNulInRequest } from './http/input-guard.js';
 import { addSecurityHeaders, setWebSecurityHeaders } from './http/security-headers.js';
 import type { App } from './http/types.js';
+import { defaultedParametersOptional } from './openapi/defaulted-parameters.js';
+import { documentMultipartBodies } from './openapi/multipart-bodies.js';
+import { nameSharedSchemas, SHARED_SCHEMAS } from './openapi/shared-schemas.js';
 import { ROUTES } from './routes.js';
 import { createServices } from './services.js';
 import { VERSION } from './version.js';
@@ -27,6 +30,8 @@ export type AppOptions = {
   web?: WebHandler;
   /** Told of every route as it is added (the route-wide permission test lists them so). */
   onRoute?: (route: RouteOptions) => void;
+  /** Run the background jobs (mail sender, media sweep, pruning) while the app is up; default true. */
+  backgroundJobs?: boolean;
 };
 
 /** The HTTP API under /api, and the web app in front of it when `web` is given. */
@@ -36,6 +41,7 @@ export async function buildApp({
   logger = false,
   web,
   onRoute,
+  backgroundJobs = true,
 }: AppOptions): Promise<App> {
   const app = Fastify({
     logger,
@@ -61,6 +67,7 @@ export async function buildApp({
   // Input PostgreSQL cannot take (NUL characters, integers past its own) is a 400, never a 500.
   app.addHook('onRoute', boundRouteIntegers);
   app.addHook('preValidation', refuseNulInRequest);
+  app.setValidatorCompiler(requestValidatorCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('user', null);
@@ -73,7 +80,13 @@ export async function buildApp({
         description: 'Citizen-science biodiversity observations',
       },
       servers: [{ url: config.publicUrl }],
+      components: { schemas: SHARED_SCHEMAS },
     },
+    transform: documentMultipartBodies,
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? defaultedParametersOptional(nameSharedSchemas(document.openapiObject))
+        : document.swaggerObject,
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
@@ -87,7 +100,6 @@ export async function buildApp({
 
   // Accounts: cookies for the web app's session; rate limits are applied per route (auth/rate-limits.ts).
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
 
   const services = createServices(config, database);
   await app.register(
@@ -95,6 +107,7 @@ export async function buildApp({
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();
       setUpAccounts(typed, services);
       for (const routes of ROUTES) routes(typed, services);
+      if (backgroundJobs) services.jobs.runWith(typed);
     },
     { prefix: '/api' },
   );

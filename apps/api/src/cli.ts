@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { createAreasRepository } from './areas/areas.repository.js';
 import { createAreasService } from './areas/areas.service.js';
 import { BADGES_COMMANDS } from './badges/badges.cli.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError, openDatabase, type Database } from './db/database.js';
 import { migrate, migrationState, MigrationError } from './db/migrate.js';
-import { HttpError } from './http/errors.js';
+import { GNC_IMPORT_COMMANDS } from './gnc-import/gnc-import.cli.js';
+import { DomainError } from './http/errors.js';
+import { MEDIA_COMMANDS } from './media/media.cli.js';
 import { SENSITIVITY_COMMANDS } from './sensitivity/sensitivity.cli.js';
 import { TAXONOMY_COMMANDS } from './taxonomy/taxonomy.cli.js';
 import { generatePassword, hashPassword } from './users/passwords.js';
@@ -57,7 +60,10 @@ const COMMANDS: Record<string, Command> = {
       });
       if (positionals.length !== 1) return usageError('import-areas needs one GeoJSON file');
       const text = await readFile(positionals[0]!, 'utf8');
-      const report = await createAreasService(database.db).importGeoJson(values.kind, text);
+      const report = await createAreasService(createAreasRepository(database.db)).importGeoJson(
+        values.kind,
+        text,
+      );
       console.log(
         `Areas of kind ${report.kind}: ${report.inserted} added, ${report.updated} updated`,
       );
@@ -67,6 +73,8 @@ const COMMANDS: Record<string, Command> = {
   ...TAXONOMY_COMMANDS,
   ...SENSITIVITY_COMMANDS,
   ...BADGES_COMMANDS,
+  ...GNC_IMPORT_COMMANDS,
+  ...MEDIA_COMMANDS,
 };
 
 const USAGE = `Usage: citizen <command>\n\nCommands:\n${Object.values(COMMANDS)
@@ -140,7 +148,7 @@ try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
   if (
-    error instanceof HttpError ||
+    error instanceof DomainError ||
     [ConfigError, DatabaseUnreachableError, MigrationError].some((t) => error instanceof t)
   ) {
     console.error((error as Error).message);

@@ -1,11 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { isEmpty, seedDemo } from './demo/seed.js';
-import { mailsLoggedWithText } from './mail/mailer.js';
+import { isEmpty } from './demo/demo.repository.js';
 import type { App } from './http/types.js';
 import { loadWebHandler } from './web/web-handler.js';
 
@@ -15,14 +13,41 @@ type Log = (line: string) => void;
 
 /** Opens the database, brings it up to date, loads the demo on a first start and starts serving. */
 export async function startPlatform(config: Config, log: Log = console.log): Promise<Platform> {
-  const database = await openDatabase(config.database);
+  // The embedded database starts in its own thread (seconds of WebAssembly on a warm start):
+  // meanwhile this thread loads the API's modules and the SSR web app.
+  const opening = openDatabase(config.database);
+  const internalUrl = `http://${internalHost(config.host)}:${config.port}`;
+  const loading = Promise.all([
+    import('./app.js'),
+    import('./mail/mailer.js'),
+    config.web.enabled
+      ? loadWebHandler(config.web.buildDir, internalUrl, config.publicUrl)
+      : Promise.resolve(undefined),
+  ]);
+  loading.catch(() => {}); // awaited below, once the database is open (or closed again)
+  let database: Database;
+  try {
+    database = await opening;
+  } catch (error) {
+    await loading.catch(() => {});
+    throw error;
+  }
   try {
     const applied = await migrate(database.db);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+    // Before the demo, so that a missing web build is named at once.
+    const [{ buildApp }, { mailsLoggedWithText }, web] = await loading;
 
     if (config.demoData && (await isEmpty(database.db))) {
       log('Empty database: loading the demo programmes, species and observations...');
-      const admin = await seedDemo(database.db, { sites: true });
+      const [{ seedDemo }, { openMediaStore }] = await Promise.all([
+        import('./demo/seed.js'),
+        import('./media/open-media-store.js'),
+      ]);
+      const admin = await seedDemo(database.db, {
+        sites: true,
+        media: openMediaStore(config.media),
+      });
       writeCredentials(
         config.dataDir,
         `${admin.username} / ${admin.email} / ${admin.password}`,
@@ -30,10 +55,6 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
       );
     }
 
-    const internalUrl = `http://${internalHost(config.host)}:${config.port}`;
-    const web = config.web.enabled
-      ? await loadWebHandler(config.web.buildDir, internalUrl, config.publicUrl)
-      : undefined;
     const app = await buildApp({
       config,
       database,

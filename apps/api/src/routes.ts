@@ -8,6 +8,7 @@ import type { App } from './http/types.js';
 import { tilesRoutes } from './map/tiles.routes.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { moderationRoutes } from './moderation/moderation.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { observationListingRoutes } from './observations/listing.routes.js';
 import { observationsRoutes } from './observations/observations.routes.js';
 import { observationWriteRoutes } from './observations/write.routes.js';
@@ -18,11 +19,13 @@ import { sensitivityRoutes } from './sensitivity/sensitivity.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { sitesRoutes } from './sites/sites.routes.js';
 import { validationRoutes } from './validation/validation.routes.js';
+import { speciesRoutes } from './species/species.routes.js';
 import { speciesListsRoutes } from './species-lists/species-lists.routes.js';
 import { taxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { meRoutes } from './users/me.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import { webManifestRoutes } from './web-manifest/web-manifest.routes.js';
 
 /** Every route module of the API, mounted under /api. */
 export const ROUTES: ((app: App, services: Services) => void)[] = [
@@ -46,7 +49,10 @@ export const ROUTES: ((app: App, services: Services) => void)[] = [
   exportsRoutes,
   taxonomyRoutes,
   speciesListsRoutes,
+  speciesRoutes,
   sensitivityRoutes,
   sitesRoutes,
   badgesRoutes,
+  webManifestRoutes,
+  notificationsRoutes,
 ];

@@ -130,21 +130,26 @@ describeOnEngines('areas administration', (database) => {
   });
 
   it.each([
-    ['not JSON', '{', {}, /not JSON/],
-    ['not a collection', { type: 'Feature' }, {}, /FeatureCollection/],
-    ['empty', collection(), {}, /no features/],
-    ['a bad kind', collection(square(1, 1, { code: 'a', name: 'A' })), { kind: 'Bad!' }, /kind/],
+    ['not JSON', '{', {}, { code: 'area.notJson' }],
+    ['not a collection', { type: 'Feature' }, {}, { code: 'area.notFeatureCollection' }],
+    ['empty', collection(), {}, { code: 'area.noFeatures' }],
+    [
+      'a bad kind',
+      collection(square(1, 1, { code: 'a', name: 'A' })),
+      { kind: 'Bad!' },
+      { code: 'area.badKind' },
+    ],
     [
       'no code property',
       collection(square(1, 1, { label: 'A' })),
       {},
-      /Feature 1 has no code property/,
+      { code: 'area.noCodeProperty', message: /^Feature 1 has no code property/ },
     ],
     [
       'a feature without the code',
       collection(square(1, 1, { code: 'a', name: 'A' }), square(2, 1, { name: 'B' })),
       {},
-      /Feature 2 has no code in its property "code"/,
+      { code: 'area.featureWithoutCode', params: { feature: 2, property: 'code' } },
     ],
     [
       'a code twice',
@@ -154,13 +159,13 @@ describeOnEngines('areas administration', (database) => {
         square(3, 1, { code: 'a', name: 'C' }),
       ),
       {},
-      /Feature 3 has the code "a" of feature 1/,
+      { code: 'area.duplicateCode', params: { feature: 3, code: 'a', earlier: 1 } },
     ],
     [
       'a named property the features lack',
       collection(square(1, 1, { code: 'a', name: 'A' })),
       { nameProperty: 'NOM_M' },
-      /Feature 1 has no name in its property "NOM_M"/,
+      { code: 'area.featureWithoutName', params: { feature: 1, property: 'NOM_M' } },
     ],
     [
       'a point',
@@ -170,13 +175,13 @@ describeOnEngines('areas administration', (database) => {
         geometry: { type: 'Point', coordinates: [1, 1] },
       }),
       {},
-      /Feature 2 \(B\)/,
+      { code: 'area.badGeometry', params: { feature: 2, name: 'B' } },
     ],
-  ])('refuses %s, importing nothing', async (_, geojson, fields, message) => {
+  ])('refuses %s, importing nothing', async (_, geojson, fields, expected) => {
     const before = await kinds();
     const { status, body } = await importAreas(geojson, { kind: 'test_kind', ...fields });
     expect(status).toBe(400);
-    expect(body.message).toMatch(message);
+    expect(body).toMatchObject(expected);
     expect(await kinds()).toEqual(before);
   });
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { isEmpty, seedDemo } from '../src/demo/seed.js';
+import { isEmpty } from '../src/demo/demo.repository.js';
+import { seedDemo } from '../src/demo/seed.js';
 import { DEMO_SITE_PROGRAM, DEMO_SITE_TYPES, DEMO_SITES } from '../src/demo/sites.js';
 import { checkProtocolForm, validateAnswers } from '../src/sites/forms.js';
 import { verifyPassword } from '../src/users/passwords.js';

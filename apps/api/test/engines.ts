@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openPGlite, type Database, type Engine } from '../src/db/database.js';
 import { createMigratedDatabase, dropDatabase } from './postgres.js';
 
-export const ENGINES: Engine[] = ['postgres', 'pglite'];
-
 export type SuiteOptions = {
   /**
    * Also run on PGlite when PostgreSQL runs: the core set, for what differs between the engines

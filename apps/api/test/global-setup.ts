@@ -80,9 +80,9 @@ async function pgliteDumps() {
   const database = await openPGlite(null);
   try {
     await migrate(database.db);
-    await dump(database.pglite, path.join(scratch, 'migrated.tar.gz'));
+    await dump(database, path.join(scratch, 'migrated.tar.gz'));
     await seedDemo(database.db);
-    await dump(database.pglite, path.join(scratch, 'demo.tar.gz'));
+    await dump(database, path.join(scratch, 'demo.tar.gz'));
   } finally {
     await database.close();
   }
@@ -103,8 +103,8 @@ function pruneCache() {
   }
 }
 
-async function dump(pglite: Awaited<ReturnType<typeof openPGlite>>['pglite'], file: string) {
-  const blob = await pglite.dumpDataDir('gzip');
+async function dump(database: Awaited<ReturnType<typeof openPGlite>>, file: string) {
+  const blob = await database.dumpDataDir();
   writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
 }
 

@@ -99,7 +99,8 @@ describeWithDemo('serving and receiving images', (database) => {
     for (const [entry, reply] of Object.entries(replies)) {
       expect(reply.statusCode, `${entry}: ${reply.body}`).toBe(413);
       expect(reply.json(), entry).toMatchObject({
-        code: 'image_too_many_pixels',
+        code: 'image.tooManyPixels',
+        params: { width: 10_000, height: 10_000, limit: 50 },
         message: expect.stringMatching(/10000 × 10000 pixels, more than the limit of 50 million/),
       });
     }
@@ -123,9 +124,10 @@ describeWithDemo('serving and receiving images', (database) => {
         filename: 'me.png',
       });
       expect(reply.statusCode, format).toBe(415);
-      expect(reply.json<{ message: string }>().message, format).toBe(
-        `The avatar is a ${format} image, not a JPEG, PNG or WebP image`,
-      );
+      expect(reply.json(), format).toMatchObject({
+        code: 'image.wrongFormat',
+        params: { label: 'Avatar', found: format, formats: 'JPEG, PNG, WebP' },
+      });
     }
     const webp = await upload('PUT', '/api/auth/me/avatar', observer, {
       bytes: await image.clone().webp().toBuffer(),

@@ -11,9 +11,11 @@ import type {
   SavedObservation,
   ValidationState,
 } from '@citizen/shared';
-import type { AuditLog } from '../src/audit/audit.js';
+import type { AuditLog } from '../src/audit/audit-log.repository.js';
 import { createMediaStore } from '../src/media/media-store.js';
 import { createPhotosService } from '../src/media/photos.service.js';
+import { createModerationRepository } from '../src/moderation/moderation.repository.js';
+import { createObservationWriteRepository } from '../src/observations/write.repository.js';
 import { createModerationService } from '../src/moderation/moderation.service.js';
 import { accountsApp, bearer, createUser, login, type TestUser } from './accounts/helpers.js';
 import { describeWithDemo } from './engines.js';
@@ -229,7 +231,8 @@ describeWithDemo('moderation of observations and photos', (database) => {
     const [photo] = saved.photos;
     // The audit record is the last write of the transaction: make it fail.
     const moderation = createModerationService({
-      db: database().db,
+      repository: createModerationRepository(database().db),
+      observations: createObservationWriteRepository(database().db),
       photos: createPhotosService(database().db, createMediaStore(mediaDir)),
       audit: {
         record: async () => {

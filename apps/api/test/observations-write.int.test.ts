@@ -4,10 +4,11 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { SavedObservation } from '@citizen/shared';
+import type { ErrorResponse, SavedObservation } from '@citizen/shared';
 import type { CurrentUser } from '../src/auth/current-user.js';
 import type { App } from '../src/http/types.js';
 import { createServices } from '../src/services.js';
+import { bearer, createUser, login } from './accounts/helpers.js';
 import { testApp, testConfig } from './app.js';
 import { describeWithDemo } from './engines.js';
 import { jpegWithGps, multipart } from './images.js';
@@ -92,40 +93,74 @@ describeWithDemo('recording observations', { pglite: true }, (database) => {
       'a point outside the area',
       valid({ location: { type: 'Point', coordinates: [2.35, 48.85] } }),
       400,
-      /outside the programme's area/,
+      'location.outsideArea',
+      'location',
     ],
-    ['a future date', valid({ observedOn: '2999-01-01' }), 400, /in the future/],
     [
-      'an impossible date',
-      valid({ observedOn: '2026-02-30' }),
+      'a future date',
+      valid({ observedOn: '2999-01-01' }),
       400,
-      /observedOn must match format "date"/,
+      'observation.dateInFuture',
+      'observedOn',
     ],
-    ['a count of zero', valid({ count: 0 }), 400, /count must be >= 1/],
-    ['an unknown taxon', valid({ cdNom: 99999999 }), 400, /Unknown taxon 99999999/],
-    [
-      'no location',
-      { ...valid(), location: undefined },
-      400,
-      /must have required property 'location'/,
-    ],
+    ['an impossible date', valid({ observedOn: '2026-02-30' }), 400, 'field.format', 'observedOn'],
+    ['a count of zero', valid({ count: 0 }), 400, 'field.tooSmall', 'count'],
+    ['an unknown taxon', valid({ cdNom: 99999999 }), 400, 'taxon.unknown', 'cdNom'],
+    ['no location', { ...valid(), location: undefined }, 400, 'field.required', 'location'],
     [
       'a latitude out of range',
       valid({ location: { type: 'Point', coordinates: [4.85, 95] } }),
       400,
-      /\[longitude, latitude\]/,
+      'location.invalid',
+      'location',
     ],
-    ['an unknown programme', valid({ programId: 999 }), 404, /Programme 999/],
+    ['an unknown programme', valid({ programId: 999 }), 404, 'program.notActive', undefined],
     [
       'custom data for a programme without a form',
       valid({ customData: { x: 1 } }),
       400,
-      /no custom form/,
+      'observation.noCustomForm',
+      'customData',
     ],
-  ])('refuses %s', async (_what, body, status, message) => {
+  ])('refuses %s', async (_what, body, status, code, field) => {
     const response = await post(body);
     expect(response.statusCode).toBe(status);
-    expect(response.json<{ message: string }>().message).toMatch(message);
+    const answer = response.json<ErrorResponse>();
+    // A field's own problem (schema) or the service's, named on the field.
+    expect(answer.errors?.[0]?.code ?? answer.code).toBe(code);
+    expect(answer.errors?.[0]?.field).toBe(field);
+  });
+
+  it('keeps an unknown precision unknown when recording and editing as JSON (never "± 0 m")', async () => {
+    const user = await createUser(database().db);
+    const auth = bearer((await login(app, user.username)).accessToken);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/observations',
+      headers: auth,
+      payload: valid({ coordinateUncertaintyM: null, comment: null }),
+    });
+    expect(created.statusCode).toBe(201);
+    const saved = created.json<SavedObservation>();
+    expect(saved.coordinateUncertaintyM).toBeNull();
+    expect(saved.comment).toBeNull();
+
+    const edited = await app.inject({
+      method: 'PATCH',
+      url: `/api/observations/${saved.id}`,
+      headers: auth,
+      payload: { count: 3, coordinateUncertaintyM: null, observedTime: null },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json<SavedObservation>()).toMatchObject({
+      count: 3,
+      coordinateUncertaintyM: null,
+      observedTime: null,
+    });
+    // JSON has its types: a number sent as text is refused, not converted.
+    const text = await post(valid({ count: '2' }));
+    expect(text.statusCode).toBe(400);
+    expect(text.json<ErrorResponse>().errors?.[0]).toMatchObject({ field: 'count' });
   });
 
   it("refuses a taxon that is not on the programme's list", async () => {
@@ -134,9 +169,11 @@ describeWithDemo('recording observations', { pglite: true }, (database) => {
     );
     const response = await post(valid({ cdNom: 61153 }));
     expect(response.statusCode).toBe(400);
-    expect(response.json<{ errors: unknown[] }>().errors).toEqual([
-      { field: 'cdNom', message: "is not on the programme's species list" },
-    ]);
+    expect(response.json<ErrorResponse>()).toMatchObject({
+      code: 'observation.taxonNotListed',
+      params: { cdNom: 61153 },
+      errors: [{ field: 'cdNom', code: 'observation.taxonNotListed', params: { cdNom: 61153 } }],
+    });
   });
 
   it('validates custom data against the programme form and names the bad fields', async () => {
@@ -155,9 +192,20 @@ describeWithDemo('recording observations', { pglite: true }, (database) => {
     try {
       const bad = await post(valid({ customData: { behaviour: 'dancing', juveniles: -1 } }));
       expect(bad.statusCode).toBe(400);
-      expect(bad.json<{ errors: unknown[] }>().errors).toEqual([
-        { field: 'customData.behaviour', message: 'must be equal to one of the allowed values' },
-        { field: 'customData.juveniles', message: 'must be >= 0' },
+      expect(bad.json<ErrorResponse>()).toMatchObject({ code: 'form.invalidAnswers' });
+      expect(bad.json<ErrorResponse>().errors).toEqual([
+        {
+          field: 'customData.behaviour',
+          code: 'field.notAllowed',
+          params: { allowed: 'singing, feeding, nesting' },
+          message: 'must be one of: singing, feeding, nesting',
+        },
+        {
+          field: 'customData.juveniles',
+          code: 'field.tooSmall',
+          params: { limit: 0 },
+          message: 'must be at least 0',
+        },
       ]);
       const good = await post(valid({ customData: { behaviour: 'singing', juveniles: 2 } }));
       expect(good.statusCode).toBe(201);
@@ -224,10 +272,11 @@ describeWithDemo('recording observations', { pglite: true }, (database) => {
 
     const display = await app.inject({ method: 'GET', url: saved.photos[0]!.displayUrl });
     expect(display.statusCode).toBe(200);
-    expect(display.headers['content-type']).toBe('image/webp');
+    // Small enough already: the upload itself less its metadata (GPS position), not re-encoded.
+    expect(display.headers['content-type']).toBe('image/jpeg');
     expect(display.headers['cache-control']).toBe('public, max-age=604800, s-maxage=0');
     const meta = await sharp(display.rawPayload).metadata();
-    expect([meta.format, meta.width, meta.exif]).toEqual(['webp', 1200, undefined]);
+    expect([meta.format, meta.width, meta.exif]).toEqual(['jpeg', 1200, undefined]);
     const thumb = await app.inject({ method: 'GET', url: saved.photos[0]!.thumbUrl });
     expect((await sharp(thumb.rawPayload).metadata()).width).toBe(320);
     const again = await app.inject({
@@ -262,9 +311,10 @@ describeWithDemo('recording observations', { pglite: true }, (database) => {
       headers,
     });
     expect(response.statusCode).toBe(415);
-    expect(response.json<{ message: string }>().message).toMatch(
-      /Photo 2 \(fake\.jpg\) is not a JPEG, PNG, WebP or AVIF image/,
-    );
+    expect(response.json<ErrorResponse>()).toMatchObject({
+      code: 'image.notImage',
+      params: { label: 'Photo 2 (fake.jpg)', formats: 'JPEG, PNG, WebP, AVIF' },
+    });
     expect({ files: mediaFiles().length, rows: await mediaRows() }).toEqual(before);
   });
 
@@ -275,7 +325,10 @@ describeWithDemo('recording observations', { pglite: true }, (database) => {
     ]);
     const response = await app.inject({ method: 'POST', url: '/api/observations', ...tooBig });
     expect(response.statusCode).toBe(413);
-    expect(response.json<{ message: string }>().message).toMatch(/larger than the limit of 2 MB/);
+    expect(response.json<ErrorResponse>()).toMatchObject({
+      code: 'media.photoTooLarge',
+      params: { max: 2 },
+    });
 
     const small = await jpegWithGps({ width: 64, height: 64 });
     const six = multipart(
@@ -289,7 +342,10 @@ describeWithDemo('recording observations', { pglite: true }, (database) => {
     );
     const many = await app.inject({ method: 'POST', url: '/api/observations', ...six });
     expect(many.statusCode).toBe(400);
-    expect(many.json<{ message: string }>().message).toMatch(/At most 5 photos/);
+    expect(many.json<ErrorResponse>()).toMatchObject({
+      code: 'media.tooManyPhotos',
+      params: { max: 5 },
+    });
   });
 
   it('rolls back files and rows when the database write fails after the photos were processed', async () => {
@@ -342,10 +398,10 @@ describeWithDemo('recording observations', { pglite: true }, (database) => {
     );
     expect(saved.photos).toHaveLength(1);
     await expect(writer.update(saved.id, { count: 5 }, [], other)).rejects.toMatchObject({
-      statusCode: 403,
+      code: 'observation.notYours',
     });
     await expect(writer.update(saved.id, { count: 5 }, [], null)).rejects.toMatchObject({
-      statusCode: 401,
+      code: 'auth.loginRequired',
     });
 
     await sql`update observations set validation_status = 'certain' where id = ${saved.id}`.execute(
@@ -365,7 +421,9 @@ describeWithDemo('recording observations', { pglite: true }, (database) => {
     });
     expect(mediaFiles().some((f) => String(f).includes(saved.photos[0]!.id))).toBe(false);
 
-    await expect(writer.delete(saved.id, other)).rejects.toMatchObject({ statusCode: 403 });
+    await expect(writer.delete(saved.id, other)).rejects.toMatchObject({
+      code: 'observation.notYours',
+    });
     await writer.delete(saved.id, observer);
     expect(
       (await app.inject({ method: 'DELETE', url: `/api/observations/${saved.id}` })).statusCode,

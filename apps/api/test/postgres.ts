@@ -37,6 +37,22 @@ export async function dropDatabase(name: string) {
   await admin((c) => c.query(`drop database if exists ${name} with (force)`));
 }
 
+/** Drops every database whose name starts with `prefix` (a run's copies). */
+export async function dropDatabasesNamed(prefix: string) {
+  const { rows } = await admin((c) =>
+    c.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [
+      prefix,
+    ]),
+  );
+  for (const { datname } of rows) await dropDatabase(datname);
+}
+
+/** A copy of `template` (`create database … template`), which nobody may be connected to. */
+export async function copyDatabase(template: string, name: string): Promise<string> {
+  await admin((c) => c.query(`create database ${name} template ${template}`));
+  return name;
+}
+
 async function withDatabase(name: string, work: (database: Database) => Promise<unknown>) {
   const database = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 1 });
   try {
@@ -55,8 +71,7 @@ export async function createTemplateDatabase(): Promise<string> {
 
 /** A copy of the migrated template with the demo loaded (without its site programme). */
 export async function createDemoTemplateDatabase(template: string): Promise<string> {
-  const name = uniqueName('citizen_template_demo');
-  await admin((c) => c.query(`create database ${name} template ${template}`));
+  const name = await copyDatabase(template, uniqueName('citizen_template_demo'));
   await withDatabase(name, (database) => seedDemo(database.db));
   return name;
 }
@@ -68,8 +83,7 @@ export async function createMigratedDatabase(
   template: string,
 ): Promise<{ name: string; database: Database }> {
   if (!template) throw new Error('No PostgreSQL template: the PostgreSQL lane is not running');
-  const name = uniqueName('citizen_test');
-  await admin((c) => c.query(`create database ${name} template ${template}`));
+  const name = await copyDatabase(template, uniqueName('citizen_test'));
   const database = await openDatabase({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });
   return { name, database };
 }

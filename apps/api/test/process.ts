@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const API_DIST = path.resolve(import.meta.dirname, '../dist');
@@ -82,4 +83,13 @@ export function startNode(script: string, env: Record<string, string>): RunningN
       await ended;
     },
   };
+}
+
+/** A TCP port free on loopback right now, for a server a test starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

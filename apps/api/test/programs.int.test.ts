@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ObservationFeatureCollection, ProgramDetail, ProgramList } from '@citizen/shared';
+import type {
+  ErrorResponse,
+  ObservationFeatureCollection,
+  ProgramDetail,
+  ProgramList,
+} from '@citizen/shared';
 import type { App } from '../src/http/types.js';
 import { testApp } from './app.js';
 import { describeOnEngines } from './engines.js';
@@ -46,12 +51,20 @@ describeOnEngines('programmes API', { demo: true }, (database) => {
   });
 
   it('answers 404 for an unknown programme and 400 for a malformed id', async () => {
-    const missing = await get<{ message: string }>('/api/programs/999');
+    const missing = await get<ErrorResponse>('/api/programs/999');
     expect(missing.status).toBe(404);
-    expect(missing.body.message).toMatch(/Programme 999/);
-    const malformed = await get<{ message: string }>('/api/programs/abc');
+    expect(missing.body).toMatchObject({
+      code: 'program.notActive',
+      params: { id: 999 },
+      message: 'Programme 999 does not exist or is not active',
+    });
+    const malformed = await get<ErrorResponse>('/api/programs/abc');
     expect(malformed.status).toBe(400);
-    expect(malformed.body.message).toMatch(/params\/id/);
+    expect(malformed.body).toMatchObject({
+      code: 'request.invalid',
+      params: { field: 'id' },
+      errors: [{ field: 'id', code: 'field.wrongType', params: { type: 'integer' } }],
+    });
   });
 
   it("serves a programme's observations as GeoJSON, newest first, with names in the asked language", async () => {

@@ -1,6 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -10,7 +9,7 @@ import type { App } from '../src/http/types.js';
 import { testApp } from './app.js';
 import { describeOnPostgres, freshDatabase } from './engines.js';
 import { createMigratedDatabase, databaseUrl, dropDatabase } from './postgres.js';
-import { startNode, type RunningNode } from './process.js';
+import { freePort, startNode, type RunningNode } from './process.js';
 
 const PUBLIC_URL = 'https://citizen.example.org';
 const PARTNERS = 'https://partner.example https://*.partner.org';
@@ -95,14 +94,6 @@ describe('security headers of the API alone', () => {
     expect(settings).toMatchObject({ embedFrameAncestors: PARTNERS, captcha: null });
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describeOnPostgres(
   'one process (npm start): the web app behind a forged Host, and its security headers',

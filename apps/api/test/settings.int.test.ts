@@ -26,8 +26,14 @@ describeOnEngines('site settings and pages', (database) => {
       defaultLocale: 'fr',
       locales: ['fr', 'en', 'de'],
       badges: false,
-      map: { baseLayers: [], zoom: 5 },
+      map: { zoom: 5 },
     });
+    // The built-in base maps, OpenStreetMap's first.
+    expect((await settings()).map.baseLayers.map((layer) => layer.id)).toEqual([
+      'osm',
+      'opentopomap',
+      'ign-ortho',
+    ]);
   });
 
   it('applies an operator change on the next request; texts merge by key and are sanitised', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { createMigratedDatabase, databaseUrl, dropDatabase } from './postgres.js';
-import { runNode, startNode } from './process.js';
+import { freePort, runNode, startNode } from './process.js';
 import { describeOnPostgres } from './engines.js';
 
 describeOnPostgres('starting Citizen with a bad setting', () => {
@@ -57,14 +57,6 @@ describeOnPostgres('starting Citizen with a bad setting', () => {
     );
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describeOnPostgres('first start with PostgreSQL and the demo', () => {
   let database: string;

@@ -85,7 +85,10 @@ describeWithDemo('expert validation', (database) => {
   it('asks for a reason to mark an observation doubtful or invalid', async () => {
     await expect(
       services.validation.validate(observationIds[2]!, { status: 'invalid' }, validator),
-    ).rejects.toMatchObject({ statusCode: 400 });
+    ).rejects.toMatchObject({
+      code: 'validation.reasonRequired',
+      errors: [{ field: 'reason', code: 'validation.reasonRequired' }],
+    });
     const state = await services.validation.validate(
       observationIds[2]!,
       { status: 'invalid', reason: 'misidentified' },
@@ -97,13 +100,10 @@ describeWithDemo('expert validation', (database) => {
   it('never lets validators validate their own observation, nor observers validate at all', async () => {
     await expect(
       services.validation.validate(validatorsOwn, { status: 'certain' }, validator),
-    ).rejects.toMatchObject({
-      statusCode: 403,
-      message: 'A validator never validates their own observation',
-    });
+    ).rejects.toMatchObject({ code: 'validation.ownObservation' });
     await expect(
       services.validation.validate(observationIds[0]!, { status: 'certain' }, other),
-    ).rejects.toMatchObject({ statusCode: 403 });
+    ).rejects.toMatchObject({ code: 'auth.validatorOnly' });
     const anonymous = await app.inject({
       method: 'POST',
       url: `/api/observations/${observationIds[0]}/validation`,
@@ -136,9 +136,9 @@ describeWithDemo('expert validation', (database) => {
     ]);
     await expect(
       services.validation.comment(observationIds[1]!, 'Me too', other),
-    ).rejects.toMatchObject({ statusCode: 403 });
+    ).rejects.toMatchObject({ code: 'validation.discussionClosed' });
     await expect(services.validation.state(observationIds[1]!, other)).rejects.toMatchObject({
-      statusCode: 403,
+      code: 'validation.historyClosed',
     });
     expect((await services.validation.state(observationIds[1]!, observer)).history.length).toBe(4);
   });
@@ -146,7 +146,7 @@ describeWithDemo('expert validation', (database) => {
   it('lets admins hide and show an observation, with the reason kept', async () => {
     await expect(
       services.validation.setHidden(observationIds[2]!, true, 'spam', validator),
-    ).rejects.toMatchObject({ statusCode: 403 });
+    ).rejects.toMatchObject({ code: 'moderation.adminOnly' });
     const hidden = await services.validation.setHidden(
       observationIds[2]!,
       true,

@@ -1,5 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { PublicSettings } from '@citizen/shared';
+import type { ErrorParams, PublicSettings } from '@citizen/shared';
 
 declare global {
   namespace App {
@@ -9,7 +9,12 @@ declare global {
       /** The settings the page is rendered with, as its load fetched them (hooks.server.ts). */
       settings?: Promise<PublicSettings | undefined>;
     }
-    // interface Error {}
+    /** An error page's cause: the API's (or a load's) error code, which the page translates. */
+    interface Error {
+      message: string;
+      code?: string;
+      params?: ErrorParams;
+    }
     // interface PageData {}
     // interface PageState {}
     // interface Platform {}

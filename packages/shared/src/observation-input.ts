@@ -68,9 +68,6 @@ export const ObservationPatch = Type.Object({
 });
 export type ObservationPatch = Static<typeof ObservationPatch>;
 
-export const FieldError = Type.Object({ field: Type.String(), message: Type.String() });
-export type FieldError = Static<typeof FieldError>;
-
 /** An observation as its author and experts see it: exact point, all fields. */
 export const SavedObservation = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -129,6 +129,8 @@ export const ObservationDetail = Type.Intersect([
     customData: Type.Record(Type.String(), Type.Unknown()),
     /** The observer asked to blur its point for the public. */
     obscured: Type.Boolean(),
+    /** Its taxon is not on the programme's species list (allowed by the programme): check it. */
+    offList: Type.Boolean(),
     taxonDetails: Type.Object({
       authority: Type.Union([Type.String(), Type.Null()]),
       rank: Type.String(),

@@ -42,6 +42,11 @@ export const ProgramDetail = Type.Intersect([
     publicValidatedOnly: Type.Boolean(),
     /** Every observation's point is blurred at least at this level (0 none; 1, 2, 3: 1, 5, 10 km). */
     minSensitivity: Type.Integer({ minimum: 0, maximum: 3 }),
+    /**
+     * With a species list: observers may also record a taxon of the whole taxonomy ("species not
+     * in the list"), flagged `offList` for the validators.
+     */
+    allowOffList: Type.Boolean(),
   }),
 ]);
 export type ProgramDetail = Static<typeof ProgramDetail>;
@@ -68,6 +73,8 @@ export const ProgramInput = Type.Object({
   publicValidatedOnly: Type.Optional(Type.Boolean()),
   /** Blur every observation's point at least at this level (0 none; 1, 2, 3: 1, 5, 10 km cells). */
   minSensitivity: Type.Optional(Type.Integer({ minimum: 0, maximum: 3 })),
+  /** With a species list: also accept taxa that are not on it, flagged for the validators. */
+  allowOffList: Type.Optional(Type.Boolean()),
 });
 export type ProgramInput = Static<typeof ProgramInput>;
 

@@ -11,6 +11,11 @@ export const BaseLayer = Type.Union([
     tileSize: Type.Optional(Type.Integer()),
     maxzoom: Type.Optional(Type.Integer()),
     attribution: Type.Optional(Type.String()),
+    /**
+     * The tile server's terms allow storing its tiles for offline use: only then may observers
+     * pack them with a programme. Most free servers (OpenStreetMap's own) forbid bulk downloads.
+     */
+    offlinePacking: Type.Optional(Type.Boolean()),
   }),
   Type.Object({
     id: Type.String(),
@@ -91,3 +96,34 @@ export const CustomPage = Type.Object({
   position: Type.Integer(),
 });
 export type CustomPage = Static<typeof CustomPage>;
+
+/** The sizes and purposes of the app's icons in its web app manifest. */
+export const APP_ICON_SIZES = [192, 512] as const;
+export const APP_ICON_PURPOSES = ['any', 'maskable'] as const;
+export type AppIconPurpose = (typeof APP_ICON_PURPOSES)[number];
+
+const ManifestIcon = Type.Object({
+  src: Type.String(),
+  sizes: Type.String({ description: 'e.g. `192x192`' }),
+  type: Type.Literal('image/png'),
+  purpose: Type.Enum(APP_ICON_PURPOSES),
+});
+
+/**
+ * The web app manifest of one language (installing the site as an app): name and colours from
+ * the site settings, start page in that language.
+ */
+export const WebAppManifest = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  short_name: Type.String(),
+  lang: Locale,
+  dir: Type.Literal('ltr'),
+  start_url: Type.String(),
+  scope: Type.String(),
+  display: Type.Literal('standalone'),
+  theme_color: Colour,
+  background_color: Colour,
+  icons: Type.Array(ManifestIcon),
+});
+export type WebAppManifest = Static<typeof WebAppManifest>;

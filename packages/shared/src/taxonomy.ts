@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Locale } from './common.js';
+import { ErrorResponse } from './error-response.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -119,9 +120,7 @@ export type ImportReport = Static<typeof ImportReport>;
 
 /** The 422 answer to an import with bad rows: an error whose body is also the report. */
 export const ImportRejection = Type.Object({
-  statusCode: Type.Integer(),
-  error: Type.String(),
-  message: Type.String(),
+  ...ErrorResponse.properties,
   ...ImportReport.properties,
 });
 export type ImportRejection = Static<typeof ImportRejection>;

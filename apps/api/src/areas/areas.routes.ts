@@ -10,7 +10,7 @@ import {
   ErrorResponse,
 } from '@citizen/shared';
 import { onlyFor } from '../auth/guards.js';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { recordAction } from '../audit/record-action.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
@@ -89,7 +89,7 @@ Areas are matched on (kind, code): importing again updates them. All or nothing:
         maxBytes: AREA_FILE_MAX_BYTES,
       });
       const [file] = files;
-      if (!file) throw new BadRequestError('Send the areas as a GeoJSON file');
+      if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
       const report = await areas.importGeoJson(
         fields.kind?.trim() || 'municipality',
         file.bytes.toString('utf8'),

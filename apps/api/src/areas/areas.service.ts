@@ -1,14 +1,12 @@
-import { sql, type Kysely } from 'kysely';
 import {
   AREA_CODE_PROPERTIES,
   AREA_NAME_PROPERTIES,
   type AreaImportReport,
   type AreaKindSummary,
 } from '@citizen/shared';
-import type { DB } from '../db/schema.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { parseArea } from '../programs/area-input.js';
-import { areaSql } from '../programs/programs.repository.js';
+import type { AreasRepository } from './areas.repository.js';
 
 type Feature = { properties?: Record<string, unknown> | null; geometry?: unknown };
 
@@ -27,7 +25,7 @@ const present = (value: unknown) =>
  * each feature needs a code and a name property. Areas are matched on (kind, code), so a second
  * import updates them. Either every feature is imported or none is.
  */
-export function createAreasService(db: Kysely<DB>) {
+export function createAreasService(repository: AreasRepository) {
   return {
     async importGeoJson(
       kind: string,
@@ -35,12 +33,12 @@ export function createAreasService(db: Kysely<DB>) {
       options: AreaImportOptions = {},
     ): Promise<AreaImportReport> {
       if (!/^[a-z][a-z_]*$/.test(kind) || kind.length > 50)
-        throw new BadRequestError('kind must be lower-case letters, e.g. municipality');
+        throw new DomainError('area.badKind', {}, { field: 'kind' });
       let collection: { type?: string; features?: Feature[] };
       try {
         collection = JSON.parse(text) as typeof collection;
       } catch {
-        throw new BadRequestError('The file is not JSON');
+        throw new DomainError('area.notJson');
       }
       if (
         typeof collection !== 'object' ||
@@ -48,89 +46,67 @@ export function createAreasService(db: Kysely<DB>) {
         collection.type !== 'FeatureCollection' ||
         !Array.isArray(collection.features)
       ) {
-        throw new BadRequestError('The file must be a GeoJSON FeatureCollection');
+        throw new DomainError('area.notFeatureCollection');
       }
       const features = collection.features;
-      if (features.length === 0) throw new BadRequestError('The file has no features');
+      if (features.length === 0) throw new DomainError('area.noFeatures');
       const first = features[0]?.properties ?? {};
-      const pick = (given: string | undefined, candidates: string[], what: string) => {
+      const pick = (
+        given: string | undefined,
+        candidates: string[],
+        missing: 'area.noCodeProperty' | 'area.noNameProperty',
+      ) => {
         const name = given?.trim();
         if (name) return name;
         const found = candidates.find((key) => present(first[key]));
-        if (!found) {
-          throw new BadRequestError(
-            `Feature 1 has no ${what} property (${candidates.join(', ')}); name the property that holds it`,
-          );
-        }
+        if (!found) throw new DomainError(missing, { candidates: candidates.join(', ') });
         return found;
       };
-      const codeProperty = pick(options.codeProperty, AREA_CODE_PROPERTIES, 'code');
-      const nameProperty = pick(options.nameProperty, AREA_NAME_PROPERTIES, 'name');
+      const codeProperty = pick(options.codeProperty, AREA_CODE_PROPERTIES, 'area.noCodeProperty');
+      const nameProperty = pick(options.nameProperty, AREA_NAME_PROPERTIES, 'area.noNameProperty');
 
       const seen = new Map<string, number>();
       const rows = features.map((feature, i) => {
-        const where = `Feature ${i + 1}`;
+        const at = i + 1;
         const properties = feature?.properties ?? {};
         const code = properties[codeProperty];
         const name = properties[nameProperty];
         if (!present(code) || typeof code === 'object')
-          throw new BadRequestError(`${where} has no code in its property "${codeProperty}"`);
+          throw new DomainError('area.featureWithoutCode', { feature: at, property: codeProperty });
         if (!present(name) || typeof name === 'object')
-          throw new BadRequestError(`${where} has no name in its property "${nameProperty}"`);
+          throw new DomainError('area.featureWithoutName', { feature: at, property: nameProperty });
         const key = String(code).trim();
         const earlier = seen.get(key);
         if (earlier !== undefined) {
-          throw new BadRequestError(
-            `${where} has the code "${key}" of feature ${earlier}: codes must be unique`,
-          );
+          throw new DomainError('area.duplicateCode', { feature: at, code: key, earlier });
         }
-        seen.set(key, i + 1);
+        seen.set(key, at);
         let geometry: object;
         try {
           geometry = parseArea({ type: 'Feature', geometry: feature.geometry } as object);
         } catch (error) {
-          throw new BadRequestError(`${where} (${String(name)}): ${(error as Error).message}`);
+          const detail = (error as Error).message;
+          throw new DomainError('area.badGeometry', { feature: at, name: String(name), detail });
         }
         return { code: key, name: String(name).trim(), geojson: JSON.stringify(geometry) };
       });
 
-      return db.transaction().execute(async (trx) => {
+      return repository.transaction().execute(async (trx) => {
         let inserted = 0;
         for (const row of rows) {
-          const { rows: result } = await sql<{ inserted: boolean }>`
-            insert into areas (kind, code, name, geom)
-            values (${kind}, ${row.code}, ${row.name}, ${areaSql(row.geojson)})
-            on conflict (kind, code) do update
-              set name = excluded.name, geom = excluded.geom, updated_at = now()
-            returning (xmax = 0) as inserted`.execute(trx);
-          if (result[0]?.inserted) inserted += 1;
+          if (await repository.upsert(trx, { kind, ...row })) inserted += 1;
         }
         return { kind, inserted, updated: rows.length - inserted, codeProperty, nameProperty };
       });
     },
 
     list(kind?: string) {
-      return db
-        .selectFrom('areas')
-        .select(['id', 'kind', 'code', 'name'])
-        .$if(kind !== undefined, (q) => q.where('kind', '=', kind!))
-        .orderBy('kind')
-        .orderBy('name')
-        .execute();
+      return repository.list(kind);
     },
 
     /** Each kind of area with its number of areas and the last change. */
     async kinds(): Promise<AreaKindSummary[]> {
-      const rows = await db
-        .selectFrom('areas')
-        .select([
-          'kind',
-          sql<number>`count(*)::int`.as('count'),
-          sql<Date>`max(updated_at)`.as('updated_at'),
-        ])
-        .groupBy('kind')
-        .orderBy('kind')
-        .execute();
+      const rows = await repository.kinds();
       return rows.map((r) => ({
         kind: r.kind,
         count: Number(r.count),
@@ -140,20 +116,12 @@ export function createAreasService(db: Kysely<DB>) {
 
     /** Deletes every area of a kind (observations keep the municipality they were given). */
     async removeKind(kind: string): Promise<number> {
-      const ruled = await db
-        .selectFrom('sensitivity_rules as r')
-        .innerJoin('areas as a', 'a.id', 'r.area_id')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('a.kind', '=', kind)
-        .executeTakeFirstOrThrow();
-      if (ruled.n > 0) {
-        throw new ConflictError(
-          `${ruled.n} sensitivity rule${ruled.n === 1 ? '' : 's'} apply inside areas of kind "${kind}": remove or re-import them first`,
-        );
+      const ruled = await repository.sensitivityRulesOn(kind);
+      if (ruled > 0) {
+        throw new DomainError('area.kindHasSensitivityRules', { count: ruled, kind });
       }
-      const result = await db.deleteFrom('areas').where('kind', '=', kind).executeTakeFirst();
-      const deleted = Number(result.numDeletedRows);
-      if (deleted === 0) throw new NotFoundError(`There are no areas of kind "${kind}"`);
+      const deleted = await repository.deleteKind(kind);
+      if (deleted === 0) throw new DomainError('area.kindNotFound', { kind });
       return deleted;
     },
   };

@@ -1,6 +1,6 @@
 import { AuditList, AuditQuery, ErrorResponse } from '@citizen/shared';
 import { onlyFor, requireUser } from '../auth/guards.js';
-import { ForbiddenError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import { canReadAuditLog } from '../policies/users.policy.js';
 import type { Services } from '../services.js';
@@ -21,7 +21,7 @@ export function auditRoutes(app: App, { accounts }: Services) {
     },
     async (request) => {
       const user = requireUser(request);
-      if (!canReadAuditLog(user)) throw new ForbiddenError('Only an admin may read the audit log');
+      if (!canReadAuditLog(user)) throw new DomainError('auth.adminOnly');
       return accounts.audit.list(request.query);
     },
   );

@@ -1,4 +1,5 @@
-import type { AuditLog, AuditRecord } from './audit.js';
+import type { AuditRecord } from './audit.js';
+import type { AuditLog } from './audit-log.repository.js';
 
 const WINDOW_MS = 60_000;
 const FLUSH_MS = 2_000;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createAuditLog } from '../audit/audit.js';
+import { createAuditLog } from '../audit/audit-log.repository.js';
 import { createRefusalAudit } from '../audit/refusals.js';
 import type { Config } from '../config/config.js';
 import type { DB } from '../db/schema.js';
@@ -8,15 +8,18 @@ import type { MediaStore } from '../media/media-store.js';
 import type { PhotosService } from '../media/photos.service.js';
 import { createUserAdminService } from '../users/admin.service.js';
 import { usePasswordHashCost } from '../users/passwords.js';
+import { createPersonalDataRepository } from '../users/personal-data.repository.js';
 import { createPersonalDataService } from '../users/personal-data.service.js';
 import { createProfileService } from '../users/profile.service.js';
 import { createUsersRepository } from '../users/users.repository.js';
-import { createAccountTokens } from './account-tokens.js';
+import { createAccountTokens } from './account-tokens.repository.js';
 import { createAccountsService } from './accounts.service.js';
 import { sessionCookies } from './authenticate.js';
 import { createCaptchaVerifier } from './captcha.js';
-import { createLoginThrottle } from './login-throttle.js';
+import { createLoginThrottle } from './login-throttle.repository.js';
 import { createPasswordResetQueue } from './password-reset-queue.js';
+import { createPasswordResetRequestsRepository } from './password-reset-requests.repository.js';
+import { createSessionsRepository } from './sessions.repository.js';
 import { createSessions } from './sessions.js';
 
 /** Wires the accounts domain: users, sessions, mail, audit log and personal data. */
@@ -29,14 +32,13 @@ export function createAccountsModule(
   const users = createUsersRepository(db);
   const audit = createAuditLog(db);
   const mailer = createMailer(config, db);
-  const sessions = createSessions(db, config);
+  const sessions = createSessions(createSessionsRepository(db), config);
   const tokens = createAccountTokens(db);
   const captcha = createCaptchaVerifier(config);
   const throttle = createLoginThrottle(db);
   const refusals = createRefusalAudit(audit);
-  const resetQueue = createPasswordResetQueue(db);
+  const resetQueue = createPasswordResetQueue(createPasswordResetRequestsRepository(db));
   const service = createAccountsService({
-    db,
     config,
     users,
     sessions,
@@ -50,7 +52,7 @@ export function createAccountsModule(
   });
   resetQueue.handleWith(service.sendResetLink, { afterBatch: () => mailer.nudge() });
   const personalData = createPersonalDataService({
-    db,
+    repository: createPersonalDataRepository(db),
     config,
     users,
     sessions,
@@ -70,9 +72,9 @@ export function createAccountsModule(
     resetQueue,
     refusals,
     service,
-    profiles: createProfileService({ db, users, mediaStore, audit }),
+    profiles: createProfileService({ users, mediaStore, audit }),
     personalData,
-    admin: createUserAdminService({ db, users, sessions, audit }),
+    admin: createUserAdminService({ users, sessions, audit }),
 
     /**
      * Forgets expired tokens and sessions, and audit entries and anonymous observers' contact

@@ -8,24 +8,19 @@ import type {
   RegisterResponse,
 } from '@citizen/shared';
 import { LOCALES } from '@citizen/shared';
-import type { AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit-log.repository.js';
 import type { RefusalAudit } from '../audit/refusals.js';
 import type { Config } from '../config/config.js';
 import type { DB, SessionTransport } from '../db/schema.js';
-import {
-  BadRequestError,
-  ConflictError,
-  ForbiddenError,
-  HttpError,
-  UnauthorizedError,
-} from '../http/errors.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
+import { DomainError } from '../http/errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import { renderMail, type MailTemplate, type MailTemplates } from '../mail/templates.js';
 import { hashPassword, needsRehash, verifyPassword } from '../users/passwords.js';
 import type { AccountRow, UsersRepository } from '../users/users.repository.js';
-import { TOKEN_LIFETIME_MINUTES, type AccountTokens } from './account-tokens.js';
+import { TOKEN_LIFETIME_MINUTES, type AccountTokens } from './account-tokens.repository.js';
 import type { CaptchaVerifier } from './captcha.js';
-import { loginKey, userKey, type LoginThrottle } from './login-throttle.js';
+import { loginKey, userKey, type LoginThrottle } from './login-throttle.repository.js';
 import type { PasswordResetQueue } from './password-reset-queue.js';
 import { passwordProblem } from './password-rule.js';
 import type { IssuedTokens, Sessions } from './sessions.js';
@@ -40,31 +35,16 @@ export type RequestContext = { ip: string; userAgent: string | null; deviceToken
  * 429 with the seconds to wait, which the route puts in a Retry-After header. It speaks of this
  * client's attempts, never of an account: the answer is the same whether the account exists.
  */
-export class LockedError extends HttpError {
+export class LockedError extends DomainError<'auth.tooManyWrongPasswords'> {
   constructor(readonly retryAfterSeconds: number) {
-    super(
-      429,
-      `Too many wrong passwords from here: try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or reset your password.`,
-    );
+    super('auth.tooManyWrongPasswords', { minutes: Math.ceil(retryAfterSeconds / 60) });
   }
 }
-
-const fieldError = (field: string, message: string, summary = `${field} ${message}`) =>
-  new BadRequestError(summary, { errors: [{ field, message }] });
-
-const INVALID_LINK = 'This link is invalid, was already used or has expired; ask for a new one';
-const WRONG_CREDENTIALS = 'Wrong e-mail address, username or password';
 
 /** Compared against when the account does not exist, so that the answer takes as long. */
 let dummyHash: Promise<string> | undefined;
 
-function isUniqueViolation(error: unknown, index: string): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  return e.code === '23505' && (e.constraint === index || !!e.message?.includes(index));
-}
-
 type Deps = {
-  db: Kysely<DB>;
   config: Config;
   users: UsersRepository;
   sessions: Sessions;
@@ -80,8 +60,7 @@ type Deps = {
 
 /** Registration, confirmation, login, password reset and change, e-mail change. */
 export function createAccountsService(deps: Deps) {
-  const { db, config, users, sessions, tokens, mailer, audit, captcha, throttle, resetQueue } =
-    deps;
+  const { config, users, sessions, tokens, mailer, audit, captcha, throttle, resetQueue } = deps;
   const { refusals } = deps;
   const site = config.siteName;
   const link = (locale: string, page: string, token: string) =>
@@ -159,12 +138,12 @@ export function createAccountsService(deps: Deps) {
         details: { until: blockedUntil.toISOString(), source: source.split(':')[0] },
       });
     }
-    throw new UnauthorizedError(WRONG_CREDENTIALS);
+    throw new DomainError('auth.wrongCredentials');
   }
 
   async function checkNewPassword(password: string, account: { username: string; email: string }) {
     const problem = passwordProblem(password, account);
-    if (problem) throw fieldError('password', problem, `The password ${problem}`);
+    if (problem) throw problem;
   }
 
   return {
@@ -173,9 +152,9 @@ export function createAccountsService(deps: Deps) {
       try {
         human = await captcha.verify(input.captchaToken, ctx.ip);
       } catch {
-        throw new HttpError(503, 'The captcha could not be checked; please try again later');
+        throw new DomainError('auth.captchaUnavailable');
       }
-      if (!human) throw fieldError('captchaToken', 'was not accepted; please solve the captcha');
+      if (!human) throw new DomainError('auth.captchaRefused', {}, { field: 'captchaToken' });
       const email = input.email.trim();
       await checkNewPassword(input.password, { username: input.username, email });
       // Hash in every case, so that a known e-mail address does not answer faster.
@@ -189,23 +168,27 @@ export function createAccountsService(deps: Deps) {
       };
 
       if (await users.findByUsername(input.username)) {
-        throw new BadRequestError(`The username ${input.username} is already taken`, {
-          errors: [{ field: 'username', message: 'is already taken' }],
-        });
+        throw new DomainError(
+          'account.usernameTaken',
+          { username: input.username },
+          { field: 'username' },
+        );
       }
       const existing = await users.findByEmail(email);
       if (existing) {
         // Same answer as a new account; the owner of the address learns of the attempt by mail.
-        await queueMail(db, existing.email, existing.locale, 'alreadyRegistered', {
-          username: existing.username,
-          siteUrl: siteUrl(existing.locale),
-        });
+        await users.transaction().execute((trx) =>
+          queueMail(trx, existing.email, existing.locale, 'alreadyRegistered', {
+            username: existing.username,
+            siteUrl: siteUrl(existing.locale),
+          }),
+        );
         mailer.nudge();
         return answer;
       }
 
       try {
-        await db.transaction().execute(async (trx) => {
+        await users.transaction().execute(async (trx) => {
           const user = await users.register(trx, {
             username: input.username,
             email,
@@ -226,9 +209,11 @@ export function createAccountsService(deps: Deps) {
       } catch (error) {
         // Two registrations racing for the same name or address: the database decides.
         if (isUniqueViolation(error, 'users_username_key')) {
-          throw new BadRequestError(`The username ${input.username} is already taken`, {
-            errors: [{ field: 'username', message: 'is already taken' }],
-          });
+          throw new DomainError(
+            'account.usernameTaken',
+            { username: input.username },
+            { field: 'username' },
+          );
         }
         if (isUniqueViolation(error, 'users_email_key')) return answer;
         throw error;
@@ -239,15 +224,10 @@ export function createAccountsService(deps: Deps) {
 
     /** The link of the confirmation mail: the address is proven, the account may log in. */
     async confirmEmail(token: string, ctx: RequestContext) {
-      await db.transaction().execute(async (trx) => {
+      await users.transaction().execute(async (trx) => {
         const spent = await tokens.consume(trx, token, 'confirm_email');
-        if (!spent) throw new BadRequestError(INVALID_LINK);
-        await trx
-          .updateTable('users')
-          .set({ email_confirmed_at: new Date(), updated_at: new Date() })
-          .where('id', '=', spent.userId)
-          .where('email_confirmed_at', 'is', null)
-          .execute();
+        if (!spent) throw new DomainError('auth.invalidLink');
+        await users.confirmEmail(trx, spent.userId);
         await audit.record({ event: 'email_confirmed', userId: spent.userId, ip: ctx.ip }, trx);
       });
       return { message: 'Your e-mail address is confirmed: you can log in' };
@@ -261,7 +241,7 @@ export function createAccountsService(deps: Deps) {
         !account.email_confirmed_at &&
         config.accounts.requireEmailConfirmation
       ) {
-        await db.transaction().execute(async (trx) => {
+        await users.transaction().execute(async (trx) => {
           const token = await tokens.issue(trx, account.id, 'confirm_email');
           await queueMail(trx, account.email, account.locale, 'confirmEmail', {
             username: account.username,
@@ -284,13 +264,11 @@ export function createAccountsService(deps: Deps) {
     ): Promise<{ account: AccountRow; tokens: IssuedTokens; deviceToken: string | null }> {
       const account = (await users.findByLogin(input.login)) ?? null;
       const { deviceId } = await checkPassword(loginKey(input.login), account, input.password, ctx);
-      if (!account) throw new UnauthorizedError(WRONG_CREDENTIALS);
+      if (!account) throw new DomainError('auth.wrongCredentials');
       // Only someone who knows the password learns why the account may not log in.
-      if (!account.is_active) throw new ForbiddenError('This account is disabled');
+      if (!account.is_active) throw new DomainError('auth.accountDisabled');
       if (config.accounts.requireEmailConfirmation && !account.email_confirmed_at) {
-        throw new ForbiddenError(
-          'Confirm your e-mail address first: open the link we mailed you, or ask for a new one',
-        );
+        throw new DomainError('auth.emailNotConfirmed');
       }
       const rehash =
         account.password_hash && needsRehash(account.password_hash)
@@ -343,12 +321,12 @@ export function createAccountsService(deps: Deps) {
     async resetPassword(token: string, password: string, ctx: RequestContext) {
       const holder = await tokens.peek(token, 'reset_password');
       const account = holder && (await users.findById(holder.userId));
-      if (!account || !account.is_active) throw new BadRequestError(INVALID_LINK);
+      if (!account || !account.is_active) throw new DomainError('auth.invalidLink');
       await checkNewPassword(password, account);
       const passwordHash = await hashPassword(password);
-      await db.transaction().execute(async (trx) => {
+      await users.transaction().execute(async (trx) => {
         if (!(await tokens.consume(trx, token, 'reset_password'))) {
-          throw new BadRequestError(INVALID_LINK);
+          throw new DomainError('auth.invalidLink');
         }
         await users.update(
           account.id,
@@ -381,16 +359,16 @@ export function createAccountsService(deps: Deps) {
       ctx: RequestContext,
     ) {
       const account = await users.findById(userId);
-      if (!account) throw new ForbiddenError('This account no longer exists');
+      if (!account) throw new DomainError('auth.accountGone');
       try {
         await checkPassword(userKey(account.id), account, input.currentPassword, ctx);
       } catch (error) {
         if (error instanceof LockedError) throw error;
-        throw fieldError('currentPassword', 'is wrong', 'The current password is wrong');
+        throw new DomainError('account.wrongCurrentPassword', {}, { field: 'currentPassword' });
       }
       await checkNewPassword(input.newPassword, account);
       const passwordHash = await hashPassword(input.newPassword);
-      await db.transaction().execute(async (trx) => {
+      await users.transaction().execute(async (trx) => {
         await users.update(account.id, { password_hash: passwordHash }, trx);
         await sessions.revokeAll(
           account.id,
@@ -414,19 +392,19 @@ export function createAccountsService(deps: Deps) {
      */
     async requestEmailChange(userId: number, input: ChangeEmailRequest, ctx: RequestContext) {
       const account = await users.findById(userId);
-      if (!account) throw new ForbiddenError('This account no longer exists');
+      if (!account) throw new DomainError('auth.accountGone');
       try {
         await checkPassword(userKey(account.id), account, input.password, ctx);
       } catch (error) {
         if (error instanceof LockedError) throw error;
-        throw fieldError('password', 'is wrong', 'The password is wrong');
+        throw new DomainError('account.wrongPassword', {}, { field: 'password' });
       }
       const newEmail = input.newEmail.trim();
       if (newEmail.toLowerCase() === account.email.toLowerCase()) {
-        throw fieldError('newEmail', 'is already your address', 'This is already your address');
+        throw new DomainError('account.sameEmail', {}, { field: 'newEmail' });
       }
       const taken = await users.findByEmail(newEmail);
-      await db.transaction().execute(async (trx) => {
+      await users.transaction().execute(async (trx) => {
         if (taken) {
           await queueMail(trx, newEmail, account.locale, 'emailInUse', {
             username: account.username,
@@ -459,12 +437,12 @@ export function createAccountsService(deps: Deps) {
     async confirmEmailChange(token: string, ctx: RequestContext) {
       const holder = await tokens.peek(token, 'change_email');
       const account = holder && (await users.findById(holder.userId));
-      if (!holder?.newEmail || !account) throw new BadRequestError(INVALID_LINK);
+      if (!holder?.newEmail || !account) throw new DomainError('auth.invalidLink');
       const newEmail = holder.newEmail;
       try {
-        await db.transaction().execute(async (trx) => {
+        await users.transaction().execute(async (trx) => {
           if (!(await tokens.consume(trx, token, 'change_email'))) {
-            throw new BadRequestError(INVALID_LINK);
+            throw new DomainError('auth.invalidLink');
           }
           await users.update(account.id, { email: newEmail, email_confirmed_at: new Date() }, trx);
           await queueMail(trx, account.email, account.locale, 'emailChanged', {
@@ -475,7 +453,7 @@ export function createAccountsService(deps: Deps) {
         });
       } catch (error) {
         if (isUniqueViolation(error, 'users_email_key')) {
-          throw new ConflictError('This address has been taken by another account meanwhile');
+          throw new DomainError('account.emailTaken');
         }
         throw error;
       }

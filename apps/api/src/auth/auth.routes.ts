@@ -14,7 +14,7 @@ import {
   ResetPasswordRequest,
   TokenRequest,
 } from '@citizen/shared';
-import { ForbiddenError, UnauthorizedError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import type { Services } from '../services.js';
 import { toMe } from '../users/account-view.js';
@@ -147,7 +147,7 @@ export function authRoutes(app: App, { config, accounts }: Services) {
       const transport = request.body.cookie ? 'cookie' : 'bearer';
       // Login CSRF: a cookie session may only be opened from the site itself.
       if (transport === 'cookie' && !sameOrigin(request, publicOrigin)) {
-        throw new ForbiddenError('A cookie session can only be opened from the site itself');
+        throw new DomainError('auth.cookieFromOtherSite');
       }
       try {
         const { account, tokens, deviceToken } = await service.login(request.body, transport, {
@@ -178,7 +178,7 @@ export function authRoutes(app: App, { config, accounts }: Services) {
     },
     async (request, reply) => {
       const token = request.body.refreshToken ?? cookies.refresh(request);
-      if (!token) throw new UnauthorizedError('No refresh token');
+      if (!token) throw new DomainError('auth.noRefreshToken');
       const outcome = await sessions.refresh(token);
       if (!outcome.ok) {
         if (outcome.reason === 'reused') {
@@ -189,14 +189,14 @@ export function authRoutes(app: App, { config, accounts }: Services) {
           });
         }
         if (!request.body.refreshToken && outcome.reason !== 'just_rotated') cookies.clear(reply);
-        throw new UnauthorizedError(
+        throw new DomainError(
           outcome.reason === 'just_rotated'
-            ? 'This refresh token was just used; use the new one'
-            : 'This refresh token is not valid any more; log in again',
+            ? 'auth.refreshTokenJustUsed'
+            : 'auth.refreshTokenInvalid',
         );
       }
       const account = await users.findById(outcome.userId);
-      if (!account) throw new UnauthorizedError('This account no longer exists');
+      if (!account) throw new DomainError('auth.accountGone');
       return sendSession(reply, account, outcome.tokens, outcome.transport);
     },
   );

@@ -3,9 +3,9 @@ import '@fastify/cookie';
 import { sessionCookieNames } from '@citizen/shared';
 import type { RefusalAudit } from '../audit/refusals.js';
 import type { Config } from '../config/config.js';
-import { ForbiddenError, HttpError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
-import { DEVICE_DAYS } from './login-throttle.js';
+import { DEVICE_DAYS } from './login-throttle.repository.js';
 import type { IssuedTokens, Sessions } from './sessions.js';
 
 /**
@@ -118,7 +118,7 @@ export function addAuthenticationHook(
     if (header !== undefined && /^bearer\b/i.test(header)) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) {
-        throw new HttpError(401, 'The Authorization header must be "Bearer <access token>"');
+        throw new DomainError('auth.badAuthorizationHeader');
       }
       if (ignore) return;
       const found = await sessions.authenticate(match[1]!);
@@ -130,7 +130,7 @@ export function addAuthenticationHook(
       request.auth = { status: 'rejected', transport: 'bearer' };
       reply.header('www-authenticate', 'Bearer error="invalid_token"');
       if (UNSAFE.has(request.method)) {
-        throw new HttpError(401, 'This access token has expired or was revoked');
+        throw new DomainError('auth.tokenExpired');
       }
       return;
     }
@@ -141,9 +141,7 @@ export function addAuthenticationHook(
         ip: request.ip,
         route: `${request.method} ${request.url.split('?')[0]}`,
       });
-      throw new ForbiddenError(
-        'Cross-site request refused: send it from the site itself, or use a bearer token',
-      );
+      throw new DomainError('auth.crossSiteRefused');
     }
     if (!cookieToken || ignore) return;
     const found = await sessions.authenticate(cookieToken);
@@ -155,7 +153,7 @@ export function addAuthenticationHook(
     request.auth = { status: 'rejected', transport: 'cookie' };
     cookies.clear(reply, 'access');
     if (UNSAFE.has(request.method)) {
-      throw new HttpError(401, 'Your session has expired or was ended; refresh it or log in again');
+      throw new DomainError('auth.sessionExpired');
     }
   });
 }

@@ -1,23 +1,28 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../db/schema.js';
-import { ForbiddenError, UnauthorizedError } from '../http/errors.js';
+import type { ErrorCode } from '@citizen/shared';
+import { DomainError } from '../http/errors.js';
 import { hasRole } from '../policies/roles.js';
 import type { CurrentUser } from './current-user.js';
 
 /** The signed-in user, or 401. Routes call this rather than reading `request.user` themselves. */
 export function requireUser(request: FastifyRequest): CurrentUser {
   if (request.user) return request.user;
-  throw new UnauthorizedError(
-    request.auth?.status === 'rejected'
-      ? 'Your session has expired or was ended; refresh it or log in again'
-      : 'You need to log in',
+  throw new DomainError(
+    request.auth?.status === 'rejected' ? 'auth.sessionExpired' : 'auth.loginRequired',
   );
 }
+
+const ROLE_REQUIRED = {
+  observer: 'auth.observerOnly',
+  validator: 'auth.validatorOnly',
+  admin: 'auth.adminOnly',
+} as const satisfies Record<Role, ErrorCode>;
 
 /** The signed-in user if they hold `role` or a higher one; 401 when anonymous, 403 otherwise. */
 export function requireRole(request: FastifyRequest, role: Role): CurrentUser {
   const user = requireUser(request);
-  if (!hasRole(user, role)) throw new ForbiddenError(`Only a ${role} may do this`);
+  if (!hasRole(user, role)) throw new DomainError(ROLE_REQUIRED[role]);
   return user;
 }
 

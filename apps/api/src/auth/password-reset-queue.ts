@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { createPasswordResetRequestsRepository } from './password-reset-requests.repository.js';
 
 type Log = { error(obj: object, msg?: string): void };
 
@@ -11,7 +12,9 @@ const POLL_MS = 5_000;
  * that looks the account up and mails the link. `handleWith` sets that work: one request at a
  * time, in the transaction that removes it from the queue.
  */
-export function createPasswordResetQueue(db: Kysely<DB>) {
+export function createPasswordResetQueue(
+  requests: ReturnType<typeof createPasswordResetRequestsRepository>,
+) {
   let handle:
     | ((trx: Transaction<DB>, request: { email: string; ip: string | null }) => Promise<void>)
     | null = null;
@@ -24,17 +27,9 @@ export function createPasswordResetQueue(db: Kysely<DB>) {
 
   /** Handles one queued request; false when the queue is empty. */
   const handleOne = () =>
-    db.transaction().execute(async (trx) => {
-      const request = await trx
-        .selectFrom('password_reset_requests')
-        .select(['id', 'email', 'ip'])
-        .orderBy('id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
+    requests.transaction().execute(async (trx) => {
+      const request = await requests.takeOldest(trx);
       if (!request) return false;
-      await trx.deleteFrom('password_reset_requests').where('id', '=', request.id).execute();
       await handle!(trx, request);
       return true;
     });
@@ -84,9 +79,7 @@ export function createPasswordResetQueue(db: Kysely<DB>) {
       afterBatch = after;
     },
 
-    async enqueue(email: string, ip: string | null) {
-      await db.insertInto('password_reset_requests').values({ email, ip }).execute();
-    },
+    enqueue: requests.enqueue,
 
     /** After a request is queued: handled now when the worker runs. */
     nudge() {

@@ -1,4 +1,5 @@
 import { PASSWORD_MIN_LENGTH } from '@citizen/shared';
+import { DomainError } from '../http/errors.js';
 
 /**
  * Passwords people pick first (and their obvious variants are caught by the length rule). A short
@@ -34,22 +35,23 @@ const COMMON = new Set([
   'citizenscience',
 ]);
 
-/** Why a password is refused, or null when it is acceptable. */
+/** Why a password (the field `password`) is refused, or null when it is acceptable. */
 export function passwordProblem(
   password: string,
   about: { username?: string; email?: string } = {},
-): string | null {
+): DomainError | null {
+  const field = { field: 'password' };
   if ([...password].length < PASSWORD_MIN_LENGTH) {
-    return `must have at least ${PASSWORD_MIN_LENGTH} characters`;
+    return new DomainError('password.tooShort', { min: PASSWORD_MIN_LENGTH }, field);
   }
   const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return 'is too common';
-  if (new Set(lower).size < 4) return 'must use at least 4 different characters';
+  if (COMMON.has(lower)) return new DomainError('password.tooCommon', {}, field);
+  if (new Set(lower).size < 4) return new DomainError('password.tooFewCharacters', {}, field);
   const personal = [about.username, about.email, about.email?.split('@')[0]]
     .map((s) => s?.toLowerCase())
     .filter((s): s is string => !!s && s.length >= 3);
   if (personal.some((s) => lower.includes(s))) {
-    return 'must not contain your username or e-mail address';
+    return new DomainError('password.personal', {}, field);
   }
   return null;
 }

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import '@fastify/rate-limit';
 import type { Config, RateLimitedAction } from '../config/config.js';
-import { HttpError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
+import type { RateLimitCounters } from './rate-limit-counters.repository.js';
 
 /** Returns the account a request acts on (lower-cased e-mail, username or user id), if any. */
 type AccountKey = (request: FastifyRequest) => string | null;
@@ -11,6 +11,11 @@ export type RateLimitHook = (request: FastifyRequest, reply: FastifyReply) => Pr
 
 /** preHandler hooks, one per limited action. */
 export type RateLimits = Record<RateLimitedAction, RateLimitHook>;
+
+/** Requests an action lets through uncounted: those that will do nothing new (replays). */
+export type RateLimitExemptions = Partial<
+  Record<RateLimitedAction, (request: FastifyRequest) => Promise<boolean>>
+>;
 
 /**
  * Every rate-limited route, in one place: the accounts plugin adds the action's limit to each
@@ -35,7 +40,7 @@ const bodyField =
 
 const ACCOUNT_KEYS: Record<RateLimitedAction, AccountKey> = {
   // Never per account: anyone could then lock its owner out. Wrong passwords are throttled per
-  // login and client address or known device instead (login-throttle.ts).
+  // login and client address or known device instead (login-throttle.repository.ts).
   login: () => null,
   register: bodyField('email'),
   // Mails to an address: by that address, or by the signed-in user asking (e-mail change).
@@ -46,39 +51,40 @@ const ACCOUNT_KEYS: Record<RateLimitedAction, AccountKey> = {
 };
 
 /**
- * Two counters per action: one per client address and one per account, in fixed windows
- * (@fastify/rate-limit's in-memory store: each API process counts on its own).
- * The client address is `request.ip`, which honours X-Forwarded-For only from TRUST_PROXY peers.
+ * Two counters per action: one per client address and one per account, in fixed windows kept in
+ * PostgreSQL (rate-limit-counters.repository.ts), so that every API process counts against the
+ * same limits. The client address is `request.ip`, which honours X-Forwarded-For only from
+ * TRUST_PROXY peers.
  */
 export function createRateLimits(
-  app: App,
+  counters: RateLimitCounters,
   limits: Config['accounts']['rateLimits'],
   onLimited: (request: FastifyRequest, action: RateLimitedAction, by: 'ip' | 'account') => void,
+  exemptions: RateLimitExemptions = {},
 ): RateLimits {
   const make = (action: RateLimitedAction): RateLimitHook => {
     const { perIp, perAccount, minutes } = limits[action];
-    const timeWindow = minutes * 60_000;
     const accountKey = ACCOUNT_KEYS[action];
-    const byIp = app.createRateLimit({ max: perIp, timeWindow });
-    const byAccount = app.createRateLimit({
-      max: perAccount,
-      timeWindow,
-      keyGenerator: (request) => accountKey(request) ?? '',
-      allowList: (request) => accountKey(request) === null,
-    });
+    const exempt = exemptions[action];
     return async (request, reply) => {
-      for (const [by, limiter] of [
-        ['ip', byIp],
-        ['account', byAccount],
+      if (exempt && (await exempt(request))) return;
+      const account = accountKey(request);
+      const keys = { ip: `${action}:ip:${request.ip}`, account: `${action}:account:${account}` };
+      const hits = await counters.hit(
+        account === null ? [keys.ip] : [keys.ip, keys.account],
+        minutes * 60,
+      );
+      for (const [by, max] of [
+        ['ip', perIp],
+        ['account', perAccount],
       ] as const) {
-        const result = await limiter(request);
-        if (!result.isAllowed && result.isExceeded) {
+        const hit = hits.find((h) => h.key === keys[by]);
+        if (hit && hit.hits > max) {
           onLimited(request, action, by);
-          reply.header('retry-after', result.ttlInSeconds);
-          throw new HttpError(
-            429,
-            `Too many attempts; try again in ${Math.ceil(result.ttlInSeconds / 60)} minute(s)`,
-          );
+          reply.header('retry-after', hit.secondsLeft);
+          throw new DomainError('auth.tooManyAttempts', {
+            minutes: Math.ceil(hit.secondsLeft / 60),
+          });
         }
       }
     };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { DB, SessionTransport } from '../db/schema.js';
 import type { CurrentUser } from './current-user.js';
+import type { SessionsRepository } from './sessions.repository.js';
 import { hashToken, newToken } from './tokens.js';
 
 export type IssuedTokens = {
@@ -35,7 +36,7 @@ export const REFRESH_REUSE_GRACE_SECONDS = 10;
  * A session is a family: each refresh token is used once and replaced; presenting a used one
  * again (outside the grace period) revokes the whole family.
  */
-export function createSessions(db: Kysely<DB>, config: Config) {
+export function createSessions(repository: SessionsRepository, config: Config) {
   const accessMs = config.accounts.accessTokenMinutes * 60_000;
   const refreshMs = config.accounts.refreshTokenDays * 86_400_000;
 
@@ -48,23 +49,20 @@ export function createSessions(db: Kysely<DB>, config: Config) {
       accessExpiresAt: new Date(now + accessMs),
       refreshExpiresAt: new Date(now + refreshMs),
     };
-    await executor
-      .insertInto('session_tokens')
-      .values([
-        {
-          token_hash: hashToken(tokens.accessToken),
-          session_id: sessionId,
-          kind: 'access',
-          expires_at: tokens.accessExpiresAt,
-        },
-        {
-          token_hash: hashToken(tokens.refreshToken),
-          session_id: sessionId,
-          kind: 'refresh',
-          expires_at: tokens.refreshExpiresAt,
-        },
-      ])
-      .execute();
+    await repository.insertTokens(executor, [
+      {
+        token_hash: hashToken(tokens.accessToken),
+        session_id: sessionId,
+        kind: 'access',
+        expires_at: tokens.accessExpiresAt,
+      },
+      {
+        token_hash: hashToken(tokens.refreshToken),
+        session_id: sessionId,
+        kind: 'refresh',
+        expires_at: tokens.refreshExpiresAt,
+      },
+    ]);
     return tokens;
   }
 
@@ -75,29 +73,20 @@ export function createSessions(db: Kysely<DB>, config: Config) {
       transport: SessionTransport,
       userAgent: string | null,
     ): Promise<IssuedTokens> {
-      return db.transaction().execute(async (trx) => {
-        const { id } = await trx
-          .insertInto('sessions')
-          .values({ user_id: userId, transport, user_agent: userAgent?.slice(0, 300) ?? null })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+      return repository.transaction().execute(async (trx) => {
+        const id = await repository.insertSession(
+          trx,
+          userId,
+          transport,
+          userAgent?.slice(0, 300) ?? null,
+        );
         return issueTokens(trx, id);
       });
     },
 
     /** Who an access token belongs to, if it is valid now and its session and account are live. */
     async authenticate(accessToken: string): Promise<Authenticated | null> {
-      const row = await db
-        .selectFrom('session_tokens as t')
-        .innerJoin('sessions as s', 's.id', 't.session_id')
-        .innerJoin('users as u', 'u.id', 's.user_id')
-        .select(['u.id', 'u.username', 'u.role', 's.id as session_id', 's.transport'])
-        .where('t.token_hash', '=', hashToken(accessToken))
-        .where('t.kind', '=', 'access')
-        .where('t.expires_at', '>', new Date())
-        .where('s.revoked_at', 'is', null)
-        .where('u.is_active', '=', true)
-        .executeTakeFirst();
+      const row = await repository.findByAccessToken(hashToken(accessToken));
       if (!row) return null;
       return {
         user: { id: row.id, username: row.username, role: row.role },
@@ -108,25 +97,8 @@ export function createSessions(db: Kysely<DB>, config: Config) {
 
     /** Rotates a refresh token: a new access and refresh token, the old refresh token spent. */
     async refresh(refreshToken: string): Promise<RefreshOutcome> {
-      return db.transaction().execute(async (trx): Promise<RefreshOutcome> => {
-        const row = await trx
-          .selectFrom('session_tokens as t')
-          .innerJoin('sessions as s', 's.id', 't.session_id')
-          .innerJoin('users as u', 'u.id', 's.user_id')
-          .select([
-            't.token_hash',
-            't.expires_at',
-            't.used_at',
-            's.id as session_id',
-            's.revoked_at',
-            's.transport',
-            'u.id as user_id',
-            'u.is_active',
-          ])
-          .where('t.token_hash', '=', hashToken(refreshToken))
-          .where('t.kind', '=', 'refresh')
-          .forUpdate('t')
-          .executeTakeFirst();
+      return repository.transaction().execute(async (trx): Promise<RefreshOutcome> => {
+        const row = await repository.lockRefreshToken(trx, hashToken(refreshToken));
         if (!row) return { ok: false, reason: 'unknown' };
         if (row.revoked_at || !row.is_active) return { ok: false, reason: 'revoked' };
         const now = new Date();
@@ -134,125 +106,35 @@ export function createSessions(db: Kysely<DB>, config: Config) {
           const age = now.getTime() - new Date(row.used_at).getTime();
           if (age <= REFRESH_REUSE_GRACE_SECONDS * 1000)
             return { ok: false, reason: 'just_rotated' };
-          await trx
-            .updateTable('sessions')
-            .set({ revoked_at: now, revoked_reason: 'refresh_token_reused' })
-            .where('id', '=', row.session_id)
-            .execute();
-          await trx
-            .deleteFrom('session_tokens')
-            .where('session_id', '=', row.session_id)
-            .where('kind', '=', 'access')
-            .execute();
+          await repository.revokeSession(row.session_id, 'refresh_token_reused', trx);
           return { ok: false, reason: 'reused', userId: row.user_id };
         }
         if (new Date(row.expires_at) <= now) return { ok: false, reason: 'expired' };
 
-        await trx
-          .updateTable('session_tokens')
-          .set({ used_at: now })
-          .where('token_hash', '=', row.token_hash)
-          .execute();
+        await repository.markTokenUsed(trx, row.token_hash, now);
         // The access tokens issued before this refresh end now: one live access token per session.
-        await trx
-          .deleteFrom('session_tokens')
-          .where('session_id', '=', row.session_id)
-          .where('kind', '=', 'access')
-          .execute();
-        await trx
-          .updateTable('sessions')
-          .set({ last_used_at: now })
-          .where('id', '=', row.session_id)
-          .execute();
+        await repository.dropAccessTokens(trx, row.session_id);
+        await repository.touchSession(trx, row.session_id, now);
         const tokens = await issueTokens(trx, row.session_id);
         return { ok: true, userId: row.user_id, transport: row.transport, tokens };
       });
     },
 
     /** The session a refresh token belongs to (for logout without a valid access token). */
-    async sessionOfRefreshToken(refreshToken: string) {
-      const row = await db
-        .selectFrom('session_tokens as t')
-        .innerJoin('sessions as s', 's.id', 't.session_id')
-        .select(['s.id', 's.user_id'])
-        .where('t.token_hash', '=', hashToken(refreshToken))
-        .where('t.kind', '=', 'refresh')
-        .where('s.revoked_at', 'is', null)
-        .executeTakeFirst();
-      return row ?? null;
-    },
+    sessionOfRefreshToken: (refreshToken: string) =>
+      repository.findByRefreshToken(hashToken(refreshToken)),
 
     /** Ends one session: its access token stops working at once, its refresh token too. */
-    async revoke(sessionId: string, reason: string, executor: Kysely<DB> = db) {
-      await executor
-        .updateTable('sessions')
-        .set({ revoked_at: new Date(), revoked_reason: reason })
-        .where('id', '=', sessionId)
-        .where('revoked_at', 'is', null)
-        .execute();
-      await executor
-        .deleteFrom('session_tokens')
-        .where('session_id', '=', sessionId)
-        .where('kind', '=', 'access')
-        .execute();
-    },
+    revoke: repository.revokeSession,
 
     /** Ends every session of a user, but the one given (e.g. the one changing the password). */
-    async revokeAll(
-      userId: number,
-      reason: string,
-      executor: Kysely<DB> = db,
-      exceptSessionId?: string,
-    ): Promise<number> {
-      let update = executor
-        .updateTable('sessions')
-        .set({ revoked_at: new Date(), revoked_reason: reason })
-        .where('user_id', '=', userId)
-        .where('revoked_at', 'is', null);
-      if (exceptSessionId) update = update.where('id', '!=', exceptSessionId);
-      const result = await update.executeTakeFirst();
-      let remove = executor
-        .deleteFrom('session_tokens')
-        .where('kind', '=', 'access')
-        .where('session_id', 'in', (eb) =>
-          eb.selectFrom('sessions').select('id').where('user_id', '=', userId),
-        );
-      if (exceptSessionId) remove = remove.where('session_id', '!=', exceptSessionId);
-      await remove.execute();
-      return Number(result.numUpdatedRows);
-    },
+    revokeAll: repository.revokeUserSessions,
 
     /** A user's sessions, for their personal-data export. */
-    async listForUser(userId: number) {
-      return db
-        .selectFrom('sessions')
-        .select(['created_at', 'last_used_at', 'transport', 'user_agent', 'revoked_at'])
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .execute();
-    },
+    listForUser: repository.listForUser,
 
     /** Forgets spent tokens and long-ended sessions. */
-    async prune() {
-      const now = new Date();
-      await db.deleteFrom('session_tokens').where('expires_at', '<', now).execute();
-      await db
-        .deleteFrom('sessions')
-        .where((eb) =>
-          eb.or([
-            eb('revoked_at', '<', new Date(now.getTime() - refreshMs)),
-            eb.not(
-              eb.exists(
-                eb
-                  .selectFrom('session_tokens')
-                  .select('token_hash')
-                  .whereRef('session_tokens.session_id', '=', 'sessions.id'),
-              ),
-            ),
-          ]),
-        )
-        .execute();
-    },
+    prune: () => repository.prune(new Date(Date.now() - refreshMs)),
   };
 }
 

@@ -1,5 +1,7 @@
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { createAwardsRepository } from './awards.repository.js';
+import { createBadgesRepository } from './badges.repository.js';
 import { createBadgesService } from './badges.service.js';
 
 type Command = { usage: string; run(database: Database, args: string[]): Promise<number> };
@@ -16,7 +18,11 @@ export const BADGES_COMMANDS: Record<string, Command> = {
         return 2;
       }
       const config = loadConfig();
-      const badges = createBadgesService({ db: database.db, config });
+      const badges = createBadgesService({
+        repository: createBadgesRepository(database.db),
+        awards: createAwardsRepository(database.db),
+        config,
+      });
       const report = await badges.recompute();
       console.log(
         `Badges: ${report.awarded} awarded, ${report.withdrawn} withdrawn; ` +

@@ -20,7 +20,7 @@ import {
 } from '@citizen/shared';
 import { actionRecorder, recordAction } from '../audit/record-action.js';
 import { onlyFor, requireRole, requireUser } from '../auth/guards.js';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
@@ -37,7 +37,7 @@ const errors = {
  * change goes to the audit log).
  */
 export function badgesRoutes(app: App, services: Services) {
-  const { badges, photos, config } = services;
+  const { badges, badgeRules, photos, config } = services;
   const tags = ['badges'];
   const adminTags = ['admin: badges'];
 
@@ -50,7 +50,7 @@ export function badgesRoutes(app: App, services: Services) {
         response: { 200: Type.Object({ items: Type.Array(BadgeRule) }), 404: ErrorResponse },
       },
     },
-    async () => ({ items: await badges.publicRules() }),
+    async () => ({ items: await badgeRules.publicRules() }),
   );
 
   app.get(
@@ -144,7 +144,7 @@ export function badgesRoutes(app: App, services: Services) {
         response: { 200: AdminBadgeRules, ...errors },
       },
     },
-    async () => ({ items: await badges.listRules(), enabled: badges.enabled }),
+    async () => ({ items: await badgeRules.listRules(), enabled: badges.enabled }),
   );
 
   app.get(
@@ -158,7 +158,7 @@ export function badgesRoutes(app: App, services: Services) {
         response: { 200: BadgeTaxonGroups, ...errors },
       },
     },
-    async (request) => ({ items: await badges.taxonGroups(request.query) }),
+    async (request) => ({ items: await badgeRules.taxonGroups(request.query) }),
   );
 
   app.post(
@@ -173,7 +173,7 @@ export function badgesRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const rule = await badges.createRule(request.body);
+      const rule = await badgeRules.createRule(request.body);
       await recordAction(services, request, 'badge_rule_created', {
         badgeRuleId: rule.id,
         name: rule.name,
@@ -197,7 +197,7 @@ export function badgesRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const rule = await badges.updateRule(request.params.id, request.body);
+      const rule = await badgeRules.updateRule(request.params.id, request.body);
       await recordAction(services, request, 'badge_rule_updated', {
         badgeRuleId: rule.id,
         name: rule.name,
@@ -219,8 +219,8 @@ export function badgesRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const rule = await badges.getRule(request.params.id);
-      await badges.deleteRule(rule.id);
+      const rule = await badgeRules.getRule(request.params.id);
+      await badgeRules.deleteRule(rule.id);
       await recordAction(services, request, 'badge_rule_deleted', {
         badgeRuleId: rule.id,
         name: rule.name,
@@ -238,24 +238,25 @@ export function badgesRoutes(app: App, services: Services) {
       schema: {
         tags: adminTags,
         summary: "Upload a badge's picture (multipart field `file`; JPEG, PNG, WebP or AVIF)",
+        consumes: ['multipart/form-data'],
         params: IdParams,
         response: { 200: AdminBadgeRule, ...errors, 413: ErrorResponse, 415: ErrorResponse },
       },
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
-      const rule = await badges.getRule(request.params.id);
+      const rule = await badgeRules.getRule(request.params.id);
       const { files } = await readUploads(request, {
         maxFiles: 1,
         maxBytes: config.photos.maxBytes,
       });
       const [file] = files;
-      if (!file) throw new BadRequestError('Send the picture as a file');
+      if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
       await photos.saveWith(
         [{ bytes: file.bytes, filename: file.filename, licence: 'CC0-1.0', author: null }],
         admin.id,
         async (trx, [mediaId]) => {
-          await badges.setPicture(trx, rule.id, mediaId!);
+          await badgeRules.setPicture(trx, rule.id, mediaId!);
           await actionRecorder(services, request)(trx, 'badge_rule_updated', {
             badgeRuleId: rule.id,
             name: rule.name,
@@ -263,7 +264,7 @@ export function badgesRoutes(app: App, services: Services) {
           });
         },
       );
-      return badges.getRule(request.params.id);
+      return badgeRules.getRule(request.params.id);
     },
   );
 

@@ -58,12 +58,22 @@ describe('loadConfig', () => {
       { PORT: '', MAP_BASE_LAYERS: '', SERVE_WEB: ' ', DATABASE_URL: '' },
       cwd,
     );
-    expect([config.port, config.map.baseLayers, config.web.enabled, config.database.kind]).toEqual([
-      3000,
-      [],
-      true,
-      'pglite',
+    expect([config.port, config.web.enabled, config.database.kind]).toEqual([3000, true, 'pglite']);
+    expect(config.map.baseLayers.map((layer) => layer.id)).toEqual([
+      'osm',
+      'opentopomap',
+      'ign-ortho',
     ]);
+  });
+
+  it('shows OpenStreetMap first by default, and no base map at all with an empty list', () => {
+    const [first] = loadConfig({}, cwd).map.baseLayers;
+    expect(first).toMatchObject({
+      type: 'raster',
+      tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+      attribution: expect.stringContaining('© OpenStreetMap contributors'),
+    });
+    expect(loadConfig({ MAP_BASE_LAYERS: '[]' }, cwd).map.baseLayers).toEqual([]);
   });
 
   it('reads base layers as JSON and trims a trailing slash from PUBLIC_URL', () => {
@@ -169,6 +179,44 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY: must be true, false, a number of hops/],
   ])('rejects %j with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env, cwd)).toThrow(message);
+  });
+
+  it('keeps photos in MEDIA_DIR unless MEDIA_STORAGE=s3, which needs a bucket and both keys or none', () => {
+    expect(loadConfig({}, cwd).media).toEqual({ kind: 'disk', dir: '/srv/citizen/data/media' });
+    const s3 = loadConfig(
+      {
+        MEDIA_STORAGE: 's3',
+        S3_ENDPOINT: 'http://minio:9000/',
+        S3_BUCKET: 'citizen-media',
+        S3_ACCESS_KEY_ID: 'citizen',
+        S3_SECRET_ACCESS_KEY: 'secret-1',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_DELIVERY: 'redirect',
+      },
+      cwd,
+    ).media;
+    expect(s3).toEqual({
+      kind: 's3',
+      endpoint: 'http://minio:9000',
+      bucket: 'citizen-media',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'citizen', secretAccessKey: 'secret-1' },
+      forcePathStyle: true,
+      delivery: 'redirect',
+      signedUrlSeconds: 60,
+    });
+    expect(() => loadConfig({ MEDIA_STORAGE: 's3' }, cwd)).toThrow(
+      'Invalid setting S3_BUCKET: is required when MEDIA_STORAGE is s3',
+    );
+    expect(() =>
+      loadConfig({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b-1', S3_ACCESS_KEY_ID: 'k' }, cwd),
+    ).toThrow('Invalid setting S3_SECRET_ACCESS_KEY: is required with the other S3 key setting');
+    expect(() =>
+      loadConfig({ MEDIA_STORAGE: 's3', S3_BUCKET: 'b-1', S3_SECRET_ACCESS_KEY: 'x' }, cwd),
+    ).toThrow(/S3_ACCESS_KEY_ID/);
+    expect(() => loadConfig({ S3_SECRET_ACCESS_KEY: '', S3_SIGNED_URL_SECONDS: '0' }, cwd)).toThrow(
+      /S3_SIGNED_URL_SECONDS/,
+    );
   });
 
   it('hashes passwords at the standard cost; the lower test cost only under NODE_ENV=test', () => {

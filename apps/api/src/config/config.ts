@@ -10,6 +10,7 @@ import {
   type PhotoLicence,
 } from '@citizen/shared';
 import type { PasswordHashCost } from '../users/passwords.js';
+import { DEFAULT_BASE_LAYERS } from './base-layers.js';
 
 /**
  * Every setting of the platform, read once at start from environment variables and an
@@ -17,6 +18,8 @@ import type { PasswordHashCost } from '../users/passwords.js';
  */
 const DELETION_CHOICES = ['anonymise', 'delete'] as const;
 const CAPTCHA_PROVIDERS = ['hcaptcha', 'turnstile'] as const;
+const MEDIA_STORAGES = ['disk', 's3'] as const;
+const S3_DELIVERIES = ['api', 'redirect'] as const;
 const RATE_LIMITED_ACTIONS = ['login', 'register', 'passwordReset', 'observationCreate'] as const;
 
 const FRAME_SOURCE = String.raw`(\*|'self'|'none'|[a-z][a-z0-9+.-]*:(//[^\s;,']+)?|[^\s;,':/]+(:[0-9*]+)?(/[^\s;,']*)?)`;
@@ -30,6 +33,17 @@ const Settings = Type.Object({
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   MEDIA_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  // Photos on an S3-compatible object store instead of MEDIA_DIR (see docs/deployment.md).
+  MEDIA_STORAGE: Type.Enum(MEDIA_STORAGES, { default: 'disk' }),
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
+  S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  S3_REGION: Type.String({ minLength: 1, default: 'us-east-1' }),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
+  // api: photos stream through the API; redirect: a 302 to a short-lived signed URL.
+  S3_DELIVERY: Type.Enum(S3_DELIVERIES, { default: 'api' }),
+  S3_SIGNED_URL_SECONDS: Type.Integer({ minimum: 5, maximum: 3600, default: 60 }),
   SERVE_WEB: Type.Boolean({ default: true }),
   WEB_BUILD_DIR: Type.Optional(Type.String({ minLength: 1 })),
   // Who may frame the embed pages (?embed=1, ?hide=…): CSP frame-ancestors sources, e.g.
@@ -41,7 +55,8 @@ const Settings = Type.Object({
   DEMO_DATA: Type.Optional(Type.Boolean()),
   SITE_NAME: Type.String({ minLength: 1, default: 'Citizen' }),
   DEFAULT_LOCALE: Type.Enum(LOCALES, { default: 'fr' }),
-  MAP_BASE_LAYERS: Type.Array(BaseLayer, { default: [] }),
+  // Unset: OpenStreetMap, OpenTopoMap and IGN's orthophotos; [] for the offline backdrop only.
+  MAP_BASE_LAYERS: Type.Array(BaseLayer, { default: DEFAULT_BASE_LAYERS }),
   PHOTO_MAX_BYTES: Type.Integer({ minimum: 100_000, maximum: 200_000_000, default: 20_000_000 }),
   PHOTO_DEFAULT_LICENCE: Type.Enum(PHOTO_LICENCES, {
     default: 'CC-BY-4.0',
@@ -107,6 +122,22 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitedAction, RateLimit> = {
   observationCreate: { perIp: 300, perAccount: 120, minutes: 60 },
 };
 
+/** Where photos live: a folder, or a bucket of an S3-compatible object store. */
+export type MediaStorage =
+  | { kind: 'disk'; dir: string }
+  | {
+      kind: 's3';
+      /** null: AWS itself, the endpoint found from the region. */
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      /** null: the AWS SDK's usual sources (environment, instance role...). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | null;
+      forcePathStyle: boolean;
+      delivery: (typeof S3_DELIVERIES)[number];
+      signedUrlSeconds: number;
+    };
+
 export type Config = {
   port: number;
   host: string;
@@ -114,7 +145,9 @@ export type Config = {
   database:
     { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
   dataDir: string;
+  /** The media folder (MEDIA_DIR): the store on disk, and what `media-to-s3` copies. */
   mediaDir: string;
+  media: MediaStorage;
   /** The SSR web app, and who may frame its embed pages (a CSP frame-ancestors source list). */
   web: { enabled: boolean; buildDir: string; embedFrameAncestors: string };
   /** Load the demo programmes into an empty database (by default only in embedded mode). */
@@ -165,7 +198,7 @@ type Source = Record<string, string | undefined>;
 
 const JSON_SETTINGS = new Set(['MAP_BASE_LAYERS', 'RATE_LIMITS']);
 /** Never echoed in an error message: they may hold passwords. */
-const SECRET_SETTINGS = new Set(['SMTP_URL', 'CAPTCHA_SECRET']);
+const SECRET_SETTINGS = new Set(['SMTP_URL', 'CAPTCHA_SECRET', 'S3_SECRET_ACCESS_KEY']);
 
 /** Turns the raw strings of the environment into the types the schema expects. */
 function coerce(name: string, raw: unknown): unknown {
@@ -241,6 +274,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
   const s = withDefaults as Settings;
 
   const dataDir = path.resolve(cwd, s.DATA_DIR);
+  const mediaDir = path.resolve(cwd, s.MEDIA_DIR ?? path.join(dataDir, 'media'));
   const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, '');
   return {
     port: s.PORT,
@@ -250,7 +284,8 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
       ? { kind: 'postgres', url: s.DATABASE_URL, poolSize: s.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
     dataDir,
-    mediaDir: path.resolve(cwd, s.MEDIA_DIR ?? path.join(dataDir, 'media')),
+    mediaDir,
+    media: mediaStorage(s, mediaDir),
     web: {
       enabled: s.SERVE_WEB,
       buildDir: s.WEB_BUILD_DIR
@@ -316,6 +351,27 @@ function passwordHashCost(cost: PasswordHashCost, nodeEnv: string | undefined): 
     throw new ConfigError('PASSWORD_HASH_COST', 'test is for the test suite only (NODE_ENV=test)');
   }
   return cost;
+}
+
+function mediaStorage(s: Settings, dir: string): MediaStorage {
+  if (s.MEDIA_STORAGE === 'disk') return { kind: 'disk', dir };
+  if (!s.S3_BUCKET) throw new ConfigError('S3_BUCKET', 'is required when MEDIA_STORAGE is s3');
+  if (Boolean(s.S3_ACCESS_KEY_ID) !== Boolean(s.S3_SECRET_ACCESS_KEY)) {
+    const missing = s.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+    throw new ConfigError(missing, 'is required with the other S3 key setting');
+  }
+  return {
+    kind: 's3',
+    endpoint: s.S3_ENDPOINT?.replace(/\/+$/, '') ?? null,
+    bucket: s.S3_BUCKET,
+    region: s.S3_REGION,
+    credentials: s.S3_ACCESS_KEY_ID
+      ? { accessKeyId: s.S3_ACCESS_KEY_ID, secretAccessKey: s.S3_SECRET_ACCESS_KEY! }
+      : null,
+    forcePathStyle: s.S3_FORCE_PATH_STYLE,
+    delivery: s.S3_DELIVERY,
+    signedUrlSeconds: s.S3_SIGNED_URL_SECONDS,
+  };
 }
 
 function captcha(s: Settings): Config['accounts']['captcha'] {

@@ -1,12 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { PGliteThread } from './pglite-thread.js';
 import type { DB } from './schema.js';
 
 export type Engine = 'postgres' | 'pglite';
@@ -53,25 +50,21 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 }
 
 /**
- * PGlite keeps its files in `dataDir` (null: in memory). `loadDataDir` starts it from a dump,
- * which is how tests get a migrated database in a few seconds.
+ * PGlite keeps its files in `dataDir` (null: in memory) and runs in a worker thread. `loadDataDir`
+ * starts it from a dump (`dumpDataDir`), which is how tests get a migrated database in a few
+ * seconds.
  */
 export async function openPGlite(
   dataDir: string | null,
   loadDataDir?: Blob,
-): Promise<Database & { pglite: PGlite }> {
+): Promise<Database & { dumpDataDir(): Promise<Blob> }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    extensions: { postgis, pg_trgm, unaccent },
-    parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
-  });
+  const pglite = await PGliteThread.start(dataDir, loadDataDir);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     engine: 'pglite',
-    pglite,
+    dumpDataDir: () => pglite.dumpDataDir(),
     close: async () => {
       await db.destroy();
       await pglite.close();

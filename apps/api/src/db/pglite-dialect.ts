@@ -1,4 +1,4 @@
-import type { PGlite, Results } from '@electric-sql/pglite';
+import type { PGliteThread } from './pglite-thread.js';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -12,11 +12,11 @@ import {
 } from 'kysely';
 
 /**
- * Kysely dialect for an in-process PGlite. PGlite has a single connection, so the driver hands it
+ * Kysely dialect for PGlite in its thread. PGlite has a single connection, so the driver hands it
  * out to one query or transaction at a time and queues the others.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteThread) {}
   createAdapter() {
     return new PostgresAdapter();
   }
@@ -36,7 +36,7 @@ class PGliteDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   #release: (() => void) | undefined;
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PGliteThread) {
     this.#connection = new PGliteConnection(pglite);
   }
 
@@ -72,19 +72,18 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteThread) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters, use the simple protocol so that a migration file with several
     // statements runs as one query, as it does with node-postgres.
-    const result: Results<R> | undefined =
+    const result =
       compiled.parameters.length > 0
-        ? await this.pglite.query<R>(compiled.sql, [...compiled.parameters])
-        : ((await this.pglite.exec(compiled.sql)).at(-1) as Results<R> | undefined);
-    const rows = result?.rows ?? [];
-    const affected = result?.affectedRows;
+        ? await this.pglite.query(compiled.sql, compiled.parameters)
+        : await this.pglite.exec(compiled.sql);
+    const affected = result.affectedRows;
     return {
-      rows,
+      rows: result.rows as R[],
       ...(affected !== undefined && /^\s*(insert|update|delete|merge|with)/i.test(compiled.sql)
         ? { numAffectedRows: BigInt(affected) }
         : {}),

@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 /** Table types for Kysely; they follow migrations/*.sql. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamp with no default: every insert gives it. */
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
 /** A PostGIS geometry: written with sql<string>`ST_...`, read with ST_AsGeoJSON. */
 type Geometry = string;
 type Json = ColumnType<unknown, string, string>;
@@ -39,6 +41,9 @@ export interface UsersTable {
   last_login_at: Timestamp | null;
   /** Migration 0007: left out of every leaderboard. */
   hide_from_leaderboards: Generated<boolean>;
+  /** Migration 0021: mail a validator's question (on by default) and a new badge (off). */
+  mail_on_question: Generated<boolean>;
+  mail_on_badge: Generated<boolean>;
 }
 
 export type SessionTransport = 'cookie' | 'bearer';
@@ -58,7 +63,7 @@ export interface SessionTokensTable {
   token_hash: string;
   session_id: string;
   kind: 'access' | 'refresh';
-  expires_at: Timestamp;
+  expires_at: RequiredTimestamp;
   used_at: Timestamp | null;
   created_at: Timestamp;
 }
@@ -70,7 +75,7 @@ export interface AccountTokensTable {
   user_id: number;
   purpose: AccountTokenPurpose;
   new_email: string | null;
-  expires_at: Timestamp;
+  expires_at: RequiredTimestamp;
   used_at: Timestamp | null;
   created_at: Timestamp;
 }
@@ -87,6 +92,31 @@ export interface MailOutboxTable {
   locked_until: Timestamp | null;
   last_error: string | null;
   failed_at: Timestamp | null;
+}
+
+/** Migration 0019: rate-limit windows shared by every API process. */
+export interface RateLimitCountersTable {
+  key: string;
+  hits: number;
+  resets_at: RequiredTimestamp;
+}
+
+/** Migration 0019: when each background job last ran, across the replicas. */
+export interface JobRunsTable {
+  name: string;
+  last_started_at: RequiredTimestamp;
+  last_finished_at: Timestamp | null;
+}
+
+/** Migration 0020: an Idempotency-Key and what its first request created. */
+export interface IdempotencyKeysTable {
+  /** Null for an anonymous request. */
+  user_id: number | null;
+  key: string;
+  operation: string;
+  fingerprint: string;
+  resource_id: string;
+  created_at: Timestamp;
 }
 
 /** Migration 0016: wrong passwords per login and source (client address or known device). */
@@ -239,6 +269,8 @@ export interface ProgramsTable {
   public_validated_only: Generated<boolean>;
   /** Migration 0014: every observation is blurred at least at this level. */
   min_sensitivity: Generated<number>;
+  /** Migration 0022: observers may record taxa that are not on the species list. */
+  allow_off_list: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -277,11 +309,15 @@ export interface ObservationsTable {
   /** Migration 0011: the public point's cell at quadtree level 24 and its Morton key, kept by a trigger. */
   public_mx: Generated<number>;
   public_my: Generated<number>;
-  public_key: Generated<string>;
+  public_key: Generated<number>;
   /** Migration 0014: the observer asked to blur it. */
   obscured: Generated<boolean>;
   /** Migration 0014: the effective level (rules, programme, observer), kept by a trigger. */
   sensitivity: Generated<number>;
+  /** Migration 0018: the name the observer picked (imported from GeoNature-citizen). */
+  verbatim_identification: string | null;
+  /** Migration 0022: its taxon is not on the programme's species list. */
+  off_list: Generated<boolean>;
 }
 
 /** Migration 0014: a taxon's sensitivity level, everywhere or in one area. */
@@ -291,15 +327,15 @@ export interface SensitivityRulesTable {
   cd_nom: number;
   level: number;
   area_id: number | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** Migration 0005: a programme's data version, changed by triggers on any change to its observations. */
 export interface ProgramDataVersionsTable {
   program_id: number;
   version: number;
-  changed_at: Generated<Timestamp>;
+  changed_at: Timestamp;
 }
 
 /** Migration 0005: observation counts per map cell (quadtree level 4 to 16), kept by triggers. */
@@ -307,6 +343,24 @@ export interface ObservationCellsTable {
   program_id: number;
   exact: boolean;
   level: number;
+  cx: number;
+  cy: number;
+  n: number;
+  su: number;
+  sv: number;
+}
+
+/**
+ * Migration 0024: observation counts per map cell (levels 8 and 12), taxon (0: every taxon),
+ * validation status and year, kept by triggers.
+ */
+export interface ObservationCellFacetsTable {
+  program_id: number;
+  exact: boolean;
+  level: number;
+  cd_nom: number;
+  validation_status: string;
+  year: number;
   cx: number;
   cy: number;
   n: number;
@@ -457,6 +511,29 @@ export interface UserBadgesTable {
   announced_at: Timestamp | null;
 }
 
+export type NotificationKind = 'validated' | 'reidentified' | 'question' | 'badge';
+
+/** Migration 0021: what a user is told in the app (observations judged or asked about, badges). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: NotificationKind;
+  observation_id: string | null;
+  badge_rule_id: number | null;
+  status: string | null;
+  comment: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** Migration 0018: which Citizen row each row imported from GeoNature-citizen became. */
+export interface GncImportMapTable {
+  gnc_table: string;
+  gnc_id: string;
+  citizen_id: string;
+  imported_at: Timestamp;
+}
+
 export interface DB {
   site_types: SiteTypesTable;
   sites: SitesTable;
@@ -465,6 +542,7 @@ export interface DB {
   visit_media: VisitMediaTable;
   badge_rules: BadgeRulesTable;
   user_badges: UserBadgesTable;
+  notifications: NotificationsTable;
   observation_events: ObservationEventsTable;
   site_settings: SiteSettingsTable;
   custom_pages: CustomPagesTable;
@@ -476,6 +554,9 @@ export interface DB {
   account_tokens: AccountTokensTable;
   mail_outbox: MailOutboxTable;
   login_failures: LoginFailuresTable;
+  rate_limit_counters: RateLimitCountersTable;
+  job_runs: JobRunsTable;
+  idempotency_keys: IdempotencyKeysTable;
   login_devices: LoginDevicesTable;
   password_reset_requests: PasswordResetRequestsTable;
   audit_log: AuditLogTable;
@@ -493,4 +574,6 @@ export interface DB {
   observation_media: ObservationMediaTable;
   program_data_versions: ProgramDataVersionsTable;
   observation_cells: ObservationCellsTable;
+  observation_cell_facets: ObservationCellFacetsTable;
+  gnc_import_map: GncImportMapTable;
 }

@@ -1,10 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { MediaStore } from '../media/media-store.js';
 import { parseTaxref } from '../taxonomy/taxref.js';
 import { generatePassword, hashPassword } from '../users/passwords.js';
+import {
+  insertObservationPhotos,
+  insertObservations,
+  insertProgram,
+  insertProject,
+  insertSpeciesList,
+  insertTaxonomy,
+  insertUsers,
+  randomPointsIn,
+} from './demo.repository.js';
+import { groupOf, type IllustrationGroup } from './illustrations.js';
+import { createDemoAlbum, type DemoAlbum } from './photos.js';
 import { seedDemoSites } from './sites.js';
+import { seededRandom } from './random.js';
 
 const DATA_DIR = path.resolve(import.meta.dirname, '../../src/demo/data');
 
@@ -129,25 +143,16 @@ const OBSERVERS = ['camille', 'lukas', 'amelie', 'noah', 'sofia', 'jules', 'emma
 
 export type DemoAdmin = { username: string; email: string; password: string };
 
-/** True when the database holds no programme and no account: the first start of an instance. */
-export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb.exists(eb.selectFrom('programs').select('id')).as('programs'),
-      eb.exists(eb.selectFrom('users').select('id')).as('users'),
-    ])
-    .executeTakeFirstOrThrow();
-  return !row.programs && !row.users;
-}
-
 /**
  * Loads the demo programmes, species, observers and admin, all in one transaction. With
  * `sites`, a third programme follows ponds and nest boxes through visits (demo/sites.ts): what
- * a new instance shows; the tests that count the demo's programmes leave it out.
+ * a new instance shows; the tests that count the demo's programmes leave it out. With `media`,
+ * a third of the observations get photos (demo/photos.ts), published once the demo is committed;
+ * without it none has any, so that no row names a file that is nowhere.
  */
 export async function seedDemo(
   db: Kysely<DB>,
-  { sites = false }: { sites?: boolean } = {},
+  { sites = false, media }: { sites?: boolean; media?: MediaStore } = {},
 ): Promise<DemoAdmin> {
   const admin: DemoAdmin = {
     username: 'admin',
@@ -155,27 +160,35 @@ export async function seedDemo(
     password: generatePassword(),
   };
   const passwordHash = await hashPassword(admin.password);
-  await db.transaction().execute(async (trx) => {
-    const cdNomByName = await seedTaxonomy(trx);
-    const list = await trx
-      .insertInto('species_lists')
-      .values({ name: 'Demo species', description: 'Common birds and butterflies of France' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('species_list_taxa')
-      .values(
-        [...cdNomByName.values()].map((cdNom, position) => ({
-          list_id: list.id,
-          cd_nom: cdNom,
-          position,
-        })),
-      )
-      .execute();
+  const album = media ? await createDemoAlbum(media) : null;
+  try {
+    await seedAll(db, admin, passwordHash, sites, album);
+  } catch (error) {
+    await album?.discard();
+    throw error;
+  }
+  await album?.publish();
+  return admin;
+}
 
-    await trx
-      .insertInto('users')
-      .values({
+async function seedAll(
+  db: Kysely<DB>,
+  admin: DemoAdmin,
+  passwordHash: string,
+  sites: boolean,
+  album: DemoAlbum | null,
+) {
+  await db.transaction().execute(async (trx) => {
+    const { cdNomByName, groupOfTaxon } = await seedTaxonomy(trx);
+    const listId = await insertSpeciesList(
+      trx,
+      'Demo species',
+      'Common birds and butterflies of France',
+      [...cdNomByName.values()],
+    );
+
+    await insertUsers(trx, [
+      {
         username: admin.username,
         email: admin.email,
         display_name: 'Demo admin',
@@ -183,64 +196,67 @@ export async function seedDemo(
         role: 'admin',
         is_active: true,
         email_confirmed_at: new Date(),
-      })
-      .execute();
-    const observers = await trx
-      .insertInto('users')
-      .values(
-        OBSERVERS.map((name) => ({
-          username: name,
-          email: `${name}@example.org`,
-          display_name: name[0]!.toUpperCase() + name.slice(1),
-          is_active: true,
-        })),
-      )
-      .returning(['id', 'username', 'display_name'])
-      .execute();
+      },
+    ]);
+    const observers = await insertUsers(
+      trx,
+      OBSERVERS.map((name) => ({
+        username: name,
+        email: `${name}@example.org`,
+        display_name: name[0]!.toUpperCase() + name.slice(1),
+        is_active: true,
+      })),
+    );
 
-    const project = await trx
-      .insertInto('projects')
-      .values({ title: 'Citizen demo', short_description: 'Demonstration programmes' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const projectId = await insertProject(trx, 'Citizen demo', 'Demonstration programmes');
     const areas = readAreas();
-    const random = mulberry32(20261125);
+    const random = seededRandom(20261125);
     for (const program of PROGRAMS) {
       const area = areas.get(program.slug);
       if (!area) throw new Error(`demo area ${program.slug} is missing`);
-      const { id } = await trx
-        .insertInto('programs')
-        .values({
+      const id = await insertProgram(
+        trx,
+        {
           slug: program.slug,
-          project_id: project.id,
+          project_id: projectId,
           title: program.title,
           short_description: program.shortDescription,
           long_description: program.longDescription,
-          species_list_id: list.id,
-          area: sql<string>`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(area)}), 4326))`,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+          species_list_id: listId,
+        },
+        { geoJson: area },
+      );
       const species = program.species.map((name) => {
         const cdNom = cdNomByName.get(name);
         if (!cdNom) throw new Error(`demo species ${name} is not in taxref.tsv`);
         return cdNom;
       });
-      await seedObservations(trx, id, program.observations, species, observers, random);
+      const observations = await seedObservations(
+        trx,
+        id,
+        program.observations,
+        species,
+        observers,
+        random,
+      );
+      if (album) {
+        // A sequence of its own: the demo's data is the same with photos or without.
+        const photos = await album.photosFor(observations, groupOfTaxon, seededRandom(id));
+        await insertObservationPhotos(trx, photos.media, photos.links);
+      }
     }
     if (sites) {
       await seedDemoSites(trx, {
-        projectId: project.id,
-        speciesListId: list.id,
+        projectId,
+        speciesListId: listId,
         cdNomByName,
         observers,
       });
     }
   });
-  return admin;
 }
 
-async function seedTaxonomy(trx: Transaction<DB>): Promise<Map<string, number>> {
+async function seedTaxonomy(trx: Transaction<DB>) {
   const { taxa, errors } = parseTaxref(readData('taxref.tsv'));
   if (errors.length > 0)
     throw new Error(`taxref.tsv line ${errors[0]!.line}: ${errors[0]!.message}`);
@@ -251,32 +267,6 @@ async function seedTaxonomy(trx: Transaction<DB>): Promise<Map<string, number>> 
     readTsv('sensitivity.tsv').map(([cdNom, level]) => [Number(cdNom), Number(level)]),
   );
 
-  await trx
-    .insertInto('taxa')
-    .values(
-      taxa.map((t) => ({
-        cd_nom: t.cdNom,
-        cd_ref: t.cdRef,
-        rank: t.rank,
-        scientific_name: t.scientificName,
-        authority: t.authority,
-        kingdom: t.kingdom,
-        phylum: t.phylum,
-        class: t.class,
-        order: t.order,
-        family: t.family,
-        observer_group: t.observerGroup,
-        taxref_version: t.taxrefVersion,
-      })),
-    )
-    .execute();
-  // The demo's sensitive taxa, as rules an operator would import.
-  if (sensitivity.size > 0) {
-    await trx
-      .insertInto('sensitivity_rules')
-      .values([...sensitivity].map(([cdNom, level]) => ({ source: 'demo', cd_nom: cdNom, level })))
-      .execute();
-  }
   const names = taxa.flatMap((t) => {
     const byLang: [string, string[]][] = [
       ['fr', t.vernacular.fr],
@@ -287,8 +277,32 @@ async function seedTaxonomy(trx: Transaction<DB>): Promise<Map<string, number>> 
       list.map((name, i) => ({ cd_nom: t.cdNom, lang, name, is_preferred: i === 0 })),
     );
   });
-  await trx.insertInto('vernacular_names').values(names).execute();
-  return new Map(taxa.map((t) => [t.scientificName, t.cdNom]));
+  await insertTaxonomy(
+    trx,
+    taxa.map((t) => ({
+      cd_nom: t.cdNom,
+      cd_ref: t.cdRef,
+      rank: t.rank,
+      scientific_name: t.scientificName,
+      authority: t.authority,
+      kingdom: t.kingdom,
+      phylum: t.phylum,
+      class: t.class,
+      order: t.order,
+      family: t.family,
+      observer_group: t.observerGroup,
+      taxref_version: t.taxrefVersion,
+    })),
+    // The demo's sensitive taxa, as rules an operator would import.
+    [...sensitivity].map(([cdNom, level]) => ({ cd_nom: cdNom, level })),
+    names,
+  );
+  return {
+    cdNomByName: new Map(taxa.map((t) => [t.scientificName, t.cdNom])),
+    groupOfTaxon: new Map<number, IllustrationGroup>(
+      taxa.map((t) => [t.cdNom, groupOf(t.class, t.order)]),
+    ),
+  };
 }
 
 async function seedObservations(
@@ -299,13 +313,10 @@ async function seedObservations(
   observers: { id: number; display_name: string | null }[],
   random: () => number,
 ) {
-  const { rows: points } = await sql<{ x: number; y: number }>`
-    select ST_X(geom) as x, ST_Y(geom) as y
-    from (select (ST_Dump(ST_GeneratePoints(area, ${count}, ${programId}))).geom from programs where id = ${programId}) p
-  `.execute(trx);
+  const points = await randomPointsIn(trx, programId, count, programId);
   const today = Date.now();
   const statuses = ['pending', 'pending', 'certain', 'certain', 'certain', 'probable'] as const;
-  const rows = points.map((p) => {
+  const rows = points.map((at) => {
     // Zipf-like: the first species of the list are seen far more often than the last.
     const cdNom = species[Math.floor(species.length * random() ** 2.2)]!;
     const observer = observers[Math.floor(random() * observers.length)]!;
@@ -315,14 +326,20 @@ async function seedObservations(
       cd_nom: cdNom,
       observed_on: new Date(today - daysAgo * 86_400_000).toISOString().slice(0, 10),
       count: 1 + Math.floor(random() ** 3 * 12),
-      geom: sql<string>`ST_SetSRID(ST_MakePoint(${p.x}, ${p.y}), 4326)`,
+      at,
       coordinate_uncertainty_m: 10 + Math.floor(random() * 40),
       observer_id: observer.id,
       observer_name: observer.display_name,
       validation_status: statuses[Math.floor(random() * statuses.length)]!,
     };
   });
-  await trx.insertInto('observations').values(rows).execute();
+  const saved = await insertObservations(trx, rows);
+  return saved.map((row) => ({
+    id: row.id,
+    cdNom: row.cd_nom,
+    observerId: row.observer_id,
+    observerName: row.observer_name,
+  }));
 }
 
 function readData(file: string): string {
@@ -342,15 +359,4 @@ function readAreas(): Map<string, unknown> {
     features: { properties: { slug: string }; geometry: unknown }[];
   };
   return new Map(collection.features.map((f) => [f.properties.slug, f.geometry]));
-}
-
-/** A small seeded PRNG, so every demo instance has the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

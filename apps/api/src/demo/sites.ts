@@ -1,8 +1,15 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { CustomForm } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
 import { insertCustomForm } from '../forms/custom-forms.repository.js';
 import { withFieldOrder } from '../sites/forms.js';
+import {
+  insertObservations,
+  insertProgram,
+  insertSite,
+  insertSiteType,
+  insertVisit,
+} from './demo.repository.js';
 
 /**
  * The demo's site programme: ponds and nest boxes of the Tête d'Or park, followed through dated
@@ -250,9 +257,9 @@ type Deps = {
 /** Adds the site programme, its site types, sites, visits and the birds seen at them. */
 export async function seedDemoSites(trx: Transaction<DB>, deps: Deps): Promise<number> {
   const program = DEMO_SITE_PROGRAM;
-  const { id: programId } = await trx
-    .insertInto('programs')
-    .values({
+  const programId = await insertProgram(
+    trx,
+    {
       slug: program.slug,
       kind: 'sites',
       project_id: deps.projectId,
@@ -260,11 +267,10 @@ export async function seedDemoSites(trx: Transaction<DB>, deps: Deps): Promise<n
       short_description: program.shortDescription,
       long_description: program.longDescription,
       species_list_id: deps.speciesListId,
-      // The same area as the park's bird programme.
-      area: sql<string>`(select area from programs where slug = ${program.area})`,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    },
+    // The same area as the park's bird programme.
+    { areaOf: program.area },
+  );
 
   const typeIds = new Map<string, number>();
   for (const [position, [key, type]] of Object.entries(DEMO_SITE_TYPES).entries()) {
@@ -272,18 +278,14 @@ export async function seedDemoSites(trx: Transaction<DB>, deps: Deps): Promise<n
       const ordered = withFieldOrder(custom);
       return insertCustomForm(trx, `${type.name}: ${what}`, ordered.jsonSchema, ordered.uiSchema);
     };
-    const { id } = await trx
-      .insertInto('site_types')
-      .values({
-        program_id: programId,
-        name: type.name,
-        description: type.description,
-        site_form_id: await form('site', type.siteForm),
-        visit_form_id: await form('visit', type.visitForm),
-        position,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertSiteType(trx, {
+      program_id: programId,
+      name: type.name,
+      description: type.description,
+      site_form_id: await form('site', type.siteForm),
+      visit_form_id: await form('visit', type.visitForm),
+      position,
+    });
     typeIds.set(key, id);
   }
 
@@ -292,65 +294,53 @@ export async function seedDemoSites(trx: Transaction<DB>, deps: Deps): Promise<n
     if (!found) throw new Error(`demo observer ${username} is missing`);
     return found;
   };
-  const point = ([lon, lat]: [number, number]) =>
-    sql<string>`ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)`;
   const today = Date.now();
   const day = (daysAgo: number) =>
     new Date(today - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
   for (const site of DEMO_SITES) {
     const creator = observer(site.by);
-    const { id: siteId } = await trx
-      .insertInto('sites')
-      .values({
-        program_id: programId,
-        site_type_id: typeIds.get(site.type)!,
-        name: site.name,
-        geom: point(site.at),
-        custom_data: JSON.stringify(site.data),
-        creator_id: creator.id,
-        created_at: new Date(today - 120 * 86_400_000),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const siteId = await insertSite(trx, {
+      program_id: programId,
+      site_type_id: typeIds.get(site.type)!,
+      name: site.name,
+      at: site.at,
+      custom_data: JSON.stringify(site.data),
+      creator_id: creator.id,
+      created_at: new Date(today - 120 * 86_400_000),
+    });
     for (const visit of site.visits) {
       const visitor = observer(visit.by);
       const visitedOn = day(visit.daysAgo);
-      const { id: visitId } = await trx
-        .insertInto('visits')
-        .values({
-          site_id: siteId,
-          visited_on: visitedOn,
-          visited_time: visit.time ?? null,
-          comment: visit.comment ?? null,
-          custom_data: JSON.stringify(visit.data),
-          observer_id: visitor.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const visitId = await insertVisit(trx, {
+        site_id: siteId,
+        visited_on: visitedOn,
+        visited_time: visit.time ?? null,
+        comment: visit.comment ?? null,
+        custom_data: JSON.stringify(visit.data),
+        observer_id: visitor.id,
+      });
       if (!visit.species?.length) continue;
-      await trx
-        .insertInto('observations')
-        .values(
-          visit.species.map(([name, count]) => {
-            const cdNom = deps.cdNomByName.get(name);
-            if (!cdNom) throw new Error(`demo species ${name} is not in taxref.tsv`);
-            return {
-              program_id: programId,
-              cd_nom: cdNom,
-              observed_on: visitedOn,
-              observed_time: visit.time ?? null,
-              count,
-              geom: point(site.at),
-              coordinate_uncertainty_m: 10,
-              observer_id: visitor.id,
-              observer_name: visitor.display_name,
-              validation_status: 'certain',
-              visit_id: visitId,
-            };
-          }),
-        )
-        .execute();
+      await insertObservations(
+        trx,
+        visit.species.map(([name, count]) => {
+          const cdNom = deps.cdNomByName.get(name);
+          if (!cdNom) throw new Error(`demo species ${name} is not in taxref.tsv`);
+          return {
+            program_id: programId,
+            cd_nom: cdNom,
+            observed_on: visitedOn,
+            observed_time: visit.time ?? null,
+            count,
+            at: site.at,
+            coordinate_uncertainty_m: 10,
+            observer_id: visitor.id,
+            observer_name: visitor.display_name,
+            validation_status: 'certain',
+            visit_id: visitId,
+          };
+        }),
+      );
     }
   }
   return programId;

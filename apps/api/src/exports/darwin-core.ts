@@ -1,5 +1,5 @@
-import type { ObservationRecord, PhotoRow } from '../observations/listing.js';
-import { BLUR_CELL_METRES } from '../observations/listing.js';
+import type { ObservationRecord, PhotoRow } from '../observations/listing.repository.js';
+import { BLUR_CELL_METRES } from '../observations/listing.service.js';
 import { DWC, MULTIMEDIA, MULTIMEDIA_ROW_TYPE, OCCURRENCE_ROW_TYPE } from './dwc-terms.js';
 import { xmlEscape } from './tabular.js';
 
@@ -123,6 +123,10 @@ export function generalisation(sensitivity: number): string {
   return `Coordinates generalised to the centre of a ${km} km × ${km} km cell of the EEA reference grid (EPSG:3035); municipality withheld`;
 }
 
+/** Why an off-list observation's identification deserves a validator's look. */
+const OFF_LIST_REMARK =
+  "Species not in the programme's species list: the observer chose it from the whole taxonomy";
+
 type Column<R> = { term: string; value: (row: R, dataset: Dataset) => string | number | null };
 
 /** The columns of occurrence.txt; the first is the record id. */
@@ -169,6 +173,9 @@ export const OCCURRENCE_COLUMNS: Column<OccurrenceRow>[] = [
   { term: DWC.occurrenceRemarks, value: (r) => r.comment },
   { term: DWC.recordedBy, value: (r) => r.observer },
   { term: DWC.identificationVerificationStatus, value: (r) => r.validation_status },
+  { term: DWC.identificationRemarks, value: (r) => (r.off_list ? OFF_LIST_REMARK : null) },
+  // The flag for machines, by the name the CSV (off_list) and GeoJSON (offList) exports give it.
+  { term: DWC.dynamicProperties, value: (r) => JSON.stringify({ offList: r.off_list }) },
   { term: DWC.license, value: (_, d) => licenceUrl(d.licence) },
   { term: DWC.rightsHolder, value: (r, d) => r.observer ?? d.siteName },
   { term: DWC.datasetID, value: (_, d) => d.uuid },
@@ -318,6 +325,7 @@ ${paragraphs || `      <para>${x(dataset.title)}</para>`}
         <description>
           <para>Opportunistic observations recorded by volunteers (citizen science) with a point, a date, a taxon from TAXREF and a count, optionally photos and the answers to the programme's form.</para>
           <para>identificationVerificationStatus holds the validation status on the SINP scale (STATUT_VALID): pending (0), certain (1), probable (2), doubtful (3), invalid (4), not_assessable (5).</para>
+          <para>A programme may accept species not in its species list, chosen from the whole taxonomy: such records say so in identificationRemarks, and dynamicProperties holds {"offList":true} (false for the others).</para>
           <para>The locations of sensitive taxa are generalised to the centre of a 1, 5 or 10 km cell of the EEA reference grid (EPSG:3035), as dataGeneralizations says; coordinateUncertaintyInMeters then covers the whole cell.</para>
         </description>
       </methodStep>

@@ -48,6 +48,8 @@ export const DWC = {
   municipality: dwc('municipality'),
   individualCount: dwc('individualCount'),
   occurrenceRemarks: dwc('occurrenceRemarks'),
+  identificationRemarks: dwc('identificationRemarks'),
+  dynamicProperties: dwc('dynamicProperties'),
   recordedBy: dwc('recordedBy'),
   identificationVerificationStatus: dwc('identificationVerificationStatus'),
   datasetID: dwc('datasetID'),

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../test/app.js';
-import type { DB } from '../db/schema.js';
-import type { ListingService, ObservationRecord } from '../observations/listing.js';
+import type { ObservationRecord } from '../observations/listing.repository.js';
+import type { ListingService } from '../observations/listing.service.js';
+import type { ExportsRepository } from './exports.repository.js';
 import { createExportsService, type ExportContext } from './exports.js';
 
 const record = (i: number): ObservationRecord => ({
@@ -25,12 +25,13 @@ const record = (i: number): ObservationRecord => ({
   validation_status: 'pending',
   observer: 'Ann',
   created_at: new Date(0),
-  sort_key: '2024-05-01',
+  created_key: '1970-01-01T00:00:00.000000Z',
   comment: 'x'.repeat(200),
   custom_data: {},
   updated_at: new Date(0),
   municipality_code: null,
   obscured: false,
+  off_list: false,
   authority: 'Linnaeus, 1758',
   rank: 'ES',
   kingdom: 'Animalia',
@@ -54,7 +55,7 @@ function setUp(chunks: number) {
       }
     },
   } as unknown as ListingService;
-  const exports = createExportsService({} as Kysely<DB>, listing, testConfig());
+  const exports = createExportsService({} as ExportsRepository, listing, testConfig());
   const ctx: ExportContext = {
     dataset: {
       uuid: '00000000-0000-4000-8000-000000000000',

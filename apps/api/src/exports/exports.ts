@@ -1,21 +1,15 @@
 import { Readable } from 'node:stream';
-import { sql, type Kysely } from 'kysely';
 import { ZipFile } from 'yazl';
 import type { Locale } from '@citizen/shared';
 import type { Config } from '../config/config.js';
-import type { DB } from '../db/schema.js';
-import { NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import {
-  viewerPoint,
   type ObservationFilter,
   type ResolvedFilter,
   type Viewer,
 } from '../observations/filters.js';
-import {
-  blurredUncertainty,
-  type ListingService,
-  type ObservationRecord,
-} from '../observations/listing.js';
+import type { ObservationRecord } from '../observations/listing.repository.js';
+import { blurredUncertainty, type ListingService } from '../observations/listing.service.js';
 import { safeObserverName } from '../users/public-name.js';
 import {
   emlXml,
@@ -27,6 +21,7 @@ import {
   type MultimediaRow,
   type OccurrenceRow,
 } from './darwin-core.js';
+import type { ExportsRepository } from './exports.repository.js';
 import { csvField, csvLine, customCell, formProperties, tsvField } from './tabular.js';
 
 /** Observations read per query: the exports hold one chunk in memory at a time. */
@@ -60,11 +55,20 @@ const streamOf = (chunks: AsyncIterable<string>) =>
     { objectMode: false, highWaterMark: 64 * 1024 },
   );
 
-export function createExportsService(db: Kysely<DB>, listing: ListingService, config: Config) {
+export function createExportsService(
+  repository: ExportsRepository,
+  listing: ListingService,
+  config: Config,
+) {
   /** The observations to export, with their country (when areas of kind `country` exist). */
   async function* occurrences(ctx: ExportContext, filter = ctx.filter) {
     for await (const chunk of listing.records(filter, ctx.viewer, ctx.lang, EXPORT_CHUNK_SIZE)) {
-      const countries = ctx.countries ? await countryCodes(chunk, ctx.viewer) : new Map();
+      const countries = ctx.countries
+        ? await repository.countryCodes(
+            chunk.map((r) => r.id),
+            ctx.viewer,
+          )
+        : new Map();
       yield chunk.map((r): OccurrenceRow => ({
         ...withPublishableNames(r),
         lon: round6(r.lon),
@@ -75,15 +79,6 @@ export function createExportsService(db: Kysely<DB>, listing: ListingService, co
         countryCode: countries.get(r.id) ?? null,
       }));
     }
-  }
-
-  async function countryCodes(rows: ObservationRecord[], viewer: Viewer) {
-    const { rows: found } = await sql<{ id: string; code: string }>`
-      select distinct on (o.id) o.id, a.code
-      from observations o join areas a on a.kind = 'country' and ST_Intersects(a.geom, ${viewerPoint(viewer)})
-      where o.id in (${sql.join(rows.map((r) => sql`${r.id}::uuid`))}) and a.code ~ '^[A-Z]{2}$'
-      order by o.id, ST_Area(a.geom)`.execute(db);
-    return new Map(found.map((r) => [r.id, r.code]));
   }
 
   const photoUrls = (r: ObservationRecord) =>
@@ -110,6 +105,7 @@ export function createExportsService(db: Kysely<DB>, listing: ListingService, co
       'municipality_code',
       'country_code',
       'validation_status',
+      'off_list',
       'observer',
       'comment',
       'photos',
@@ -142,6 +138,7 @@ export function createExportsService(db: Kysely<DB>, listing: ListingService, co
           csvField(r.blurred ? null : r.municipality_code),
           csvField(r.countryCode),
           csvField(r.validation_status),
+          csvField(r.off_list),
           csvField(r.observer, true),
           csvField(r.comment, true),
           csvField(photoUrls(r).join(' | ')),
@@ -177,6 +174,7 @@ export function createExportsService(db: Kysely<DB>, listing: ListingService, co
             municipality: r.blurred ? null : r.municipality,
             countryCode: r.countryCode,
             validationStatus: r.validation_status,
+            offList: r.off_list,
             observer: r.observer,
             comment: r.comment,
             photos: photoUrls(r),
@@ -251,27 +249,9 @@ export function createExportsService(db: Kysely<DB>, listing: ListingService, co
       viewer: Viewer,
       lang: Locale,
     ): Promise<ExportContext> {
-      const { rows } = await sql<{
-        uuid: string;
-        slug: string;
-        title: string;
-        short_description: string;
-        long_description: string;
-        licence: string;
-        is_active: boolean;
-        json_schema: unknown;
-        bbox: number[];
-        countries: boolean;
-      }>`
-        select p.uuid, p.slug, p.title, p.short_description, p.long_description, p.licence,
-          p.is_active, f.json_schema,
-          array[ST_XMin(p.area), ST_YMin(p.area), ST_XMax(p.area), ST_YMax(p.area)] as bbox,
-          exists (select 1 from areas a where a.kind = 'country') as countries
-        from programs p left join custom_forms f on f.id = p.form_id
-        where p.id = ${programId}`.execute(db);
-      const program = rows[0];
+      const program = await repository.program(programId);
       if (!program || (viewer.kind !== 'expert' && !program.is_active)) {
-        throw new NotFoundError(`Programme ${programId} does not exist or is not active`);
+        throw new DomainError('program.notActive', { id: programId });
       }
       const resolved = await listing.resolve({ ...filter, programId }, viewer);
       const [west, south, east, north] = program.bbox.map((n) => round6(Number(n)));

@@ -1,10 +1,9 @@
-import { sql, type Kysely } from 'kysely';
 import { Health } from '@citizen/shared';
 import type { Database } from '../db/database.js';
 import type { Services } from '../services.js';
 import { VERSION } from '../version.js';
+import { postgisVersion } from '../db/extensions.js';
 import { migrationState } from '../db/migrate.js';
-import type { DB } from '../db/schema.js';
 import type { App } from '../http/types.js';
 
 export function healthRoutes(app: App, { database }: Services) {
@@ -28,7 +27,7 @@ export async function checkHealth(database: Database, version: string): Promise<
   const base = { version, database: { engine: database.engine, reachable: false, postgis: null } };
   try {
     const migrations = await migrationState(database.db);
-    const postgis = await postgisIfInstalled(database.db);
+    const postgis = await postgisVersion(database.db);
     return {
       ...base,
       status: migrations.pending.length === 0 && postgis ? 'ok' : 'degraded',
@@ -43,10 +42,4 @@ export async function checkHealth(database: Database, version: string): Promise<
       migrations: { applied: 0, pending: [], latest: null },
     };
   }
-}
-
-async function postgisIfInstalled(db: Kysely<DB>): Promise<string | null> {
-  const { rows } = await sql<{ version: string | null }>`
-    select extversion as version from pg_extension where extname = 'postgis'`.execute(db);
-  return rows[0]?.version ?? null;
 }

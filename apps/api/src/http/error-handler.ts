@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from './errors.js';
+import { ERRORS, type ErrorResponse } from '@citizen/shared';
+import { DomainError } from './errors.js';
+import { schemaFieldErrors } from './schema-errors.js';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -11,33 +13,76 @@ const REASONS: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
 
-export function errorBody(statusCode: number, message: string, extra: object = {}) {
-  return { statusCode, error: REASONS[statusCode] ?? 'Error', message, ...extra };
+/** Fastify's own refusals (and its plugins'), by their code. */
+const FASTIFY_CODES: Record<string, DomainError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: new DomainError('request.invalidJson'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: new DomainError('request.emptyBody'),
+  FST_ERR_CTP_BODY_TOO_LARGE: new DomainError('request.bodyTooLarge'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: new DomainError('request.unsupportedMediaType'),
+  FST_INVALID_MULTIPART_CONTENT_TYPE: new DomainError('upload.notMultipart'),
+};
+
+/** The answer's body for a domain error, with the status its code has in the registry. */
+export function errorBody(error: DomainError, statusCode: number = ERRORS[error.code].status) {
+  const body: ErrorResponse = {
+    statusCode,
+    error: REASONS[statusCode] ?? 'Error',
+    code: error.code,
+    params: error.params,
+    message: error.message,
+  };
+  if (error.errors.length > 0) body.errors = error.errors;
+  return { ...body, ...error.body };
 }
 
-/** Every error leaves as `{statusCode, error, message}`; a server fault never shows its details. */
+/** A request the schema refused: `request.invalid` naming the first field, and each field's problem. */
+function schemaError(error: FastifyError): DomainError {
+  const errors = schemaFieldErrors(error.validation ?? [], '');
+  const field = errors[0]?.field ?? error.validationContext ?? 'body';
+  return new DomainError('request.invalid', { field }, { errors });
+}
+
+/**
+ * Every error leaves as an ErrorResponse with a code of the registry; a server fault never shows
+ * its details. Some 4xx errors of Fastify or a plugin may have no code of their own: they keep
+ * their status, with `request.refused` and their message as the detail.
+ */
 export function errorHandler(
-  error: FastifyError | HttpError,
+  error: FastifyError | DomainError,
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
-  if (error instanceof HttpError) {
-    return reply
-      .code(error.statusCode)
-      .send(errorBody(error.statusCode, error.message, error.details));
+  if (error instanceof DomainError) {
+    const body = errorBody(error);
+    return reply.code(body.statusCode).send(body);
+  }
+  if (error.validation) {
+    const body = errorBody(schemaError(error));
+    return reply.code(body.statusCode).send(body);
+  }
+  const known = FASTIFY_CODES[error.code];
+  if (known) {
+    const body = errorBody(known);
+    return reply.code(body.statusCode).send(body);
   }
   const status = error.statusCode ?? 500;
   if (status >= 500) {
     request.log.error(error);
-    return reply.code(500).send(errorBody(500, 'Something went wrong on our side'));
+    return reply.code(500).send(errorBody(new DomainError('server.internal')));
   }
-  return reply.code(status).send(errorBody(status, error.message));
+  return reply
+    .code(status)
+    .send(errorBody(new DomainError('request.refused', { detail: error.message }), status));
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0] ?? '/';
   return reply
     .code(404)
-    .send(errorBody(404, `No route ${request.method} ${request.url.split('?')[0]}`));
+    .send(errorBody(new DomainError('route.notFound', { method: request.method, path })));
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import { BadRequestError } from './errors.js';
+import { invalidField } from './errors.js';
 
 /** PostgreSQL's `integer`: ids, counts and pages are stored or compared as one. */
 const INT4 = { minimum: -2_147_483_648, maximum: 2_147_483_647 };
@@ -59,10 +59,7 @@ export function nulCharacterAt(value: unknown, at = ''): string | null {
 export function refuseNulCharacters(value: unknown, label: string) {
   const at = nulCharacterAt(value);
   if (at === null) return;
-  const field = at ? `${label}/${at}` : label;
-  throw new BadRequestError(`${field} must not contain the NUL character (\\u0000)`, {
-    errors: [{ field: at || label, message: 'must not contain the NUL character (\\u0000)' }],
-  });
+  throw invalidField(at ? at.replaceAll('/', '.') : label, 'field.nulCharacter');
 }
 
 /** preValidation hook: no NUL character in any parameter, query string value or JSON body. */

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { DB } from '../db/schema.js';
-import { createOutbox, type QueuedMail } from './outbox.js';
+import { createOutbox, type QueuedMail } from './outbox.repository.js';
 
 export type OutgoingMail = {
   from: string;

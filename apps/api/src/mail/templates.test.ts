@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@citizen/shared';
-import { retryDelaySeconds } from './outbox.js';
+import { retryDelaySeconds } from './outbox.repository.js';
 import { renderMail, type MailTemplate, type MailTemplates } from './templates.js';
 
 const vars: { [K in MailTemplate]: MailTemplates[K] } = {
@@ -45,6 +45,12 @@ const vars: { [K in MailTemplate]: MailTemplates[K] } = {
     date: '2026-05-01',
     changed: ['taxon', 'photos'],
     link: 'https://x.test/fr/validation/abc',
+  },
+  badgeEarned: {
+    siteName: 'Citizen',
+    username: 'camille',
+    badge: 'Ornithologue',
+    link: 'https://x.test/fr/notifications',
   },
 };
 

@@ -32,6 +32,8 @@ export type MailTemplates = {
     changed: EditedField[];
     link: string;
   };
+  /** The reader earned a badge (sent only to those who asked for it). */
+  badgeEarned: Vars & { badge: string; link: string };
 };
 export type MailTemplate = keyof MailTemplates;
 
@@ -200,6 +202,11 @@ const TEXTS: Record<Locale, Texts> = {
       ],
       action: { label: "Revoir l'observation", url: v.link },
     }),
+    badgeEarned: (v) => ({
+      subject: `[${v.siteName}] Nouveau badge : ${v.badge}`,
+      paragraphs: [`Bonjour ${v.username},`, `Bravo, vous avez obtenu le badge « ${v.badge} ».`],
+      action: { label: 'Voir mes notifications', url: v.link },
+    }),
   },
   en: {
     confirmEmail: (v) => ({
@@ -301,6 +308,11 @@ const TEXTS: Record<Locale, Texts> = {
         `The observer changed ${fieldList('en', v.changed)} of the observation of ${v.taxon} from ${v.date} that you reviewed. It is awaiting review again.`,
       ],
       action: { label: 'Review the observation', url: v.link },
+    }),
+    badgeEarned: (v) => ({
+      subject: `[${v.siteName}] New badge: ${v.badge}`,
+      paragraphs: [`Hello ${v.username},`, `Well done, you earned the badge "${v.badge}".`],
+      action: { label: 'See my notifications', url: v.link },
     }),
   },
   de: {
@@ -406,6 +418,14 @@ const TEXTS: Record<Locale, Texts> = {
         `Die beobachtende Person hat ${fieldList('de', v.changed)} der Beobachtung von ${v.taxon} vom ${v.date} geändert, die Sie geprüft hatten. Sie ist wieder ungeprüft.`,
       ],
       action: { label: 'Beobachtung erneut prüfen', url: v.link },
+    }),
+    badgeEarned: (v) => ({
+      subject: `[${v.siteName}] Neues Abzeichen: ${v.badge}`,
+      paragraphs: [
+        `Hallo ${v.username},`,
+        `Glückwunsch, Sie haben das Abzeichen „${v.badge}“ erhalten.`,
+      ],
+      action: { label: 'Meine Benachrichtigungen ansehen', url: v.link },
     }),
   },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeMvt } from '../../test/reading/helpers.js';
 import { etagOf, ifNoneMatchHits } from './http-cache.js';
 import { encodeTile } from './mvt.js';
-import { tileBounds } from './tiles.js';
+import { tileBounds } from './tile-grid.js';
 
 describe('encodeTile', () => {
   it('writes point layers that a vector tile reader reads back', () => {

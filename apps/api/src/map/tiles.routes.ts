@@ -1,11 +1,23 @@
 import { Type } from 'typebox';
 import { ErrorResponse, ObservationFilterQuery, TileParams } from '@citizen/shared';
 import type { App } from '../http/types.js';
+import { fileResponse } from '../openapi/file-response.js';
 import { parseFilter, viewerOf } from '../observations/filters.js';
 import type { Services } from '../services.js';
-import { CELL_LAYER, POINT_LAYER, TILE_MAX_AGE, TILE_POINT_LIMIT } from './tiles.js';
+import { TILE_POINT_LIMIT } from './tile-grid.js';
+import { CELL_LAYER, POINT_LAYER, TILE_MAX_AGE } from './tiles.js';
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+const TileQuery = Type.Object({
+  ...ObservationFilterQuery.properties,
+  v: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'Ignored: the dataVersion of the programme stats, to bypass caches',
+    }),
+  ),
+});
 
 export function tilesRoutes(app: App, { tiles, config }: Services) {
   app.get(
@@ -20,14 +32,11 @@ export function tilesRoutes(app: App, { tiles, config }: Services) {
           `\`${CELL_LAYER}\` with one point per grid cell (16 × 16 cells per tile, at the centroid) and its \`count\`. ` +
           "Sensitive observations (a sensitive taxon, the programme's floor or the observer's choice) are placed at the centre of their blurring cell, except for their observer, validators and admins. " +
           `An empty tile is a 204 without body. Responses carry a strong ETag (304 on If-None-Match) and may be cached ${TILE_MAX_AGE} s. ` +
-          'Any other query parameter (e.g. v=<dataVersion of the programme stats>) is ignored and may serve to bypass caches.',
+          'Any other query parameter is ignored too.',
         params: TileParams,
-        querystring: ObservationFilterQuery,
+        querystring: TileQuery,
         response: {
-          200: Type.Unsafe<Uint8Array>({
-            description: 'The tile (protobuf)',
-            content: { [MVT_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
-          }),
+          200: fileResponse('The tile (protobuf)', [MVT_CONTENT_TYPE]),
           204: Type.Null({ description: 'An empty tile' }),
           304: Type.Null({ description: 'Not modified' }),
           400: ErrorResponse,

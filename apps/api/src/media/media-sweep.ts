@@ -1,8 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { MediaRepository } from './media.repository.js';
 import type { MediaStore } from './media-store.js';
 
 /**
@@ -23,21 +22,6 @@ export type SweepReport = {
   spools: number;
 };
 
-/** The keys among `keys` that a row names: a photo's storage key or a user's avatar. */
-async function knownKeys(db: Kysely<DB>, keys: string[]): Promise<Set<string>> {
-  const known = new Set<string>();
-  for (let i = 0; i < keys.length; i += 1000) {
-    const chunk = keys.slice(i, i + 1000);
-    const [media, avatars] = await Promise.all([
-      db.selectFrom('media').select('storage_key').where('storage_key', 'in', chunk).execute(),
-      db.selectFrom('users').select('avatar_key').where('avatar_key', 'in', chunk).execute(),
-    ]);
-    for (const row of media) known.add(row.storage_key);
-    for (const row of avatars) known.add(row.avatar_key!);
-  }
-  return known;
-}
-
 /**
  * What a killed process may leave in the media folder and the temporary folder, put right at
  * start: staged files whose row committed are published (the crash came between the commit and
@@ -47,7 +31,7 @@ async function knownKeys(db: Kysely<DB>, keys: string[]): Promise<Set<string>> {
  * another replica keep their files.
  */
 export async function sweepMediaLeftovers(
-  db: Kysely<DB>,
+  repository: MediaRepository,
   store: MediaStore,
   { now = new Date(), tempDir = os.tmpdir() }: { now?: Date; tempDir?: string } = {},
 ): Promise<SweepReport> {
@@ -55,10 +39,7 @@ export async function sweepMediaLeftovers(
   const report: SweepReport = { published: 0, discarded: 0, orphans: 0, trash: 0, spools: 0 };
 
   const { staged, trash } = await store.leftovers();
-  const committed = await knownKeys(
-    db,
-    staged.map((s) => s.key),
-  );
+  const committed = await repository.knownKeys(staged.map((s) => s.key));
   for (const entry of staged) {
     if (committed.has(entry.key)) {
       await store.publish(entry);
@@ -69,17 +50,14 @@ export async function sweepMediaLeftovers(
     }
   }
   for (const entry of trash.filter((t) => old(t.modified))) {
-    await rm(entry.dir, { recursive: true, force: true });
+    await store.discard(entry);
     report.trash++;
   }
 
   // Folders first, rows second: a folder is published only after its row has committed, so a
   // folder listed here whose row is missing from the later query has really lost it.
   const folders = (await store.published()).filter((f) => old(f.modified));
-  const named = await knownKeys(
-    db,
-    folders.map((f) => f.key),
-  );
+  const named = await repository.knownKeys(folders.map((f) => f.key));
   for (const folder of folders.filter((f) => !named.has(f.key))) {
     await store.remove(folder.key);
     report.orphans++;

@@ -1,11 +1,12 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Type } from 'typebox';
 import { ErrorResponse, PHOTO_VARIANTS, PhotoMetadata, type PhotoVariant } from '@citizen/shared';
-import { BadRequestError, NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import { canSeeOriginalPhoto } from '../policies/observations.policy.js';
 import type { Services } from '../services.js';
+import { createJobRunsRepository } from '../jobs/job-runs.repository.js';
+import { runOnceAcrossReplicas } from '../jobs/run-once.js';
+import { createMediaRepository } from './media.repository.js';
 import { readUploads } from './multipart.js';
 import { sweepMediaLeftovers } from './media-sweep.js';
 import { inspectPhoto, readMetadata } from './photo-processing.js';
@@ -19,21 +20,55 @@ import { inspectPhoto, readMetadata } from './photo-processing.js';
 export const PUBLIC_MEDIA_CACHE = 'public, max-age=604800, s-maxage=0';
 export const PRIVATE_MEDIA_CACHE = 'private, no-store';
 
-export function mediaRoutes(app: App, { database, mediaStore, config }: Services) {
-  // Listing a large media folder takes a while: the sweep runs beside the first requests instead
-  // of delaying the start, and closing waits for it.
+/** Replicas sharing a store sweep it once: at a start unless one did in the last minute, and hourly. */
+const SWEEP_AT_START_UNLESS_SECONDS = 60;
+const SWEEP_EVERY_SECONDS = 3_600;
+const SWEEP_ASK_EVERY_MS = 300_000;
+
+const MIME_OF_EXTENSION: Record<string, string> = {
+  webp: 'image/webp',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  heif: 'image/heif',
+};
+
+export function mediaRoutes(app: App, { database, mediaStore, config, jobs }: Services) {
+  const media = createMediaRepository(database.db);
+  const jobRuns = createJobRunsRepository(database.db);
+  const redirect = config.media.kind === 's3' && config.media.delivery === 'redirect';
+  const signedUrlSeconds = config.media.kind === 's3' ? config.media.signedUrlSeconds : 0;
+
+  // Listing a large store takes a while: the sweep runs beside the requests instead of delaying
+  // the start, and closing waits for it.
   let sweeping: Promise<void> = Promise.resolve();
-  app.addHook('onReady', async () => {
-    sweeping = sweepMediaLeftovers(database.db, mediaStore).then(
-      (report) => {
-        if (Object.values(report).some((n) => n > 0)) {
-          app.log.warn({ report }, 'finished or removed files left by an interrupted process');
-        }
-      },
-      (error: unknown) => app.log.error({ err: error }, 'sweeping the media folder failed'),
-    );
+  let timer: NodeJS.Timeout | undefined;
+  const sweep = (unlessSeconds: number) => {
+    sweeping = sweeping
+      .then(() =>
+        runOnceAcrossReplicas(jobRuns, 'media-sweep', unlessSeconds, () =>
+          sweepMediaLeftovers(media, mediaStore),
+        ),
+      )
+      .then(
+        (report) => {
+          if (report && Object.values(report).some((n) => n > 0)) {
+            app.log.warn({ report }, 'finished or removed files left by an interrupted process');
+          }
+        },
+        (error: unknown) => app.log.error({ err: error }, 'sweeping the media store failed'),
+      );
+  };
+  jobs.add({
+    start() {
+      sweep(SWEEP_AT_START_UNLESS_SECONDS);
+      timer = setInterval(() => sweep(SWEEP_EVERY_SECONDS), SWEEP_ASK_EVERY_MS);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      return sweeping;
+    },
   });
-  app.addHook('onClose', () => sweeping);
 
   app.get(
     '/media/:id/:variant',
@@ -42,7 +77,8 @@ export function mediaRoutes(app: App, { database, mediaStore, config }: Services
         tags: ['media'],
         summary:
           '`thumb` and `display` of a public photo for anyone; the `original`, and photos that are ' +
-          'hidden or of an observation the public does not see, only for its observer and experts',
+          'hidden or of an observation the public does not see, only for its observer and experts. ' +
+          'Where photos are on S3 with S3_DELIVERY=redirect, a 302 to a short-lived signed URL',
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
           variant: Type.Enum(PHOTO_VARIANTS),
@@ -52,61 +88,43 @@ export function mediaRoutes(app: App, { database, mediaStore, config }: Services
     async (request, reply) => {
       const { id } = request.params;
       const variant: PhotoVariant = request.params.variant;
-      const media = await database.db
-        .selectFrom('media as m')
-        .select((eb) => [
-          'm.storage_key',
-          'm.mime_type',
-          'm.variants',
-          'm.uploaded_by',
-          'm.hidden_at',
-          eb
-            .selectFrom('observation_media as om')
-            .innerJoin('observations as o', 'o.id', 'om.observation_id')
-            .select('o.observer_id')
-            .whereRef('om.media_id', '=', 'm.id')
-            .limit(1)
-            .as('observer_id'),
-          // Of an observation hidden, or not yet validated where only validated ones are shown.
-          eb
-            .exists(
-              eb
-                .selectFrom('observation_media as om')
-                .innerJoin('observations as o', 'o.id', 'om.observation_id')
-                .select('om.media_id')
-                .whereRef('om.media_id', '=', 'm.id')
-                .where('o.is_public', '=', false),
-            )
-            .as('not_public'),
-        ])
-        .where('m.id', '=', id)
-        .executeTakeFirst();
-      const file = media?.variants.find((v) => v === variant || v.startsWith(`${variant}.`));
+      const row = await media.findForServing(id);
+      const file = row?.variants.find((v) => v === variant || v.startsWith(`${variant}.`));
       const restricted =
-        variant === 'original' || media?.hidden_at != null || Boolean(media?.not_public);
+        variant === 'original' || row?.hidden_at != null || Boolean(row?.not_public);
       const allowed =
-        media &&
+        row &&
         (!restricted ||
           canSeeOriginalPhoto(request.user, {
-            uploadedBy: media.uploaded_by,
-            observerId: media.observer_id,
+            uploadedBy: row.uploaded_by,
+            observerId: row.observer_id,
           }));
-      if (!media || !file || !allowed) throw new NotFoundError(`No photo ${id}/${variant}`);
+      if (!row || !file || !allowed) throw new DomainError('media.notFound', { id, variant });
 
+      // `display` alone is a WebP (as `thumb`); else the variant names its extension.
       const extension = file.includes('.') ? file.slice(file.indexOf('.') + 1) : 'webp';
-      const path = mediaStore.fileOf(media.storage_key, variant, extension);
-      const info = await stat(path).catch(() => null);
-      if (!info) throw new NotFoundError(`No photo ${id}/${variant}`);
+      const name = `${variant}.${extension}`;
+      const type =
+        variant === 'original' ? row.mime_type : (MIME_OF_EXTENSION[extension] ?? 'image/webp');
+      const cacheControl = restricted ? PRIVATE_MEDIA_CACHE : PUBLIC_MEDIA_CACHE;
+      if (redirect && mediaStore.signedUrl) {
+        // The signed URL is good for a short while: the redirect itself is never kept.
+        const url = await mediaStore.signedUrl(row.storage_key, name, {
+          seconds: signedUrlSeconds,
+          contentType: type,
+          cacheControl,
+        });
+        return reply.header('cache-control', PRIVATE_MEDIA_CACHE).redirect(url, 302);
+      }
       const etag = `"${id}-${variant}"`;
       reply
         .header('etag', etag)
-        .header('cache-control', restricted ? PRIVATE_MEDIA_CACHE : PUBLIC_MEDIA_CACHE)
+        .header('cache-control', cacheControl)
         .header('x-content-type-options', 'nosniff');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-      return reply
-        .type(variant === 'original' ? media.mime_type : 'image/webp')
-        .header('content-length', info.size)
-        .send(createReadStream(path));
+      const stored = await mediaStore.open(row.storage_key, name);
+      if (!stored) throw new DomainError('media.notFound', { id, variant });
+      return reply.type(type).header('content-length', stored.size).send(stored.stream);
     },
   );
 
@@ -131,7 +149,7 @@ export function mediaRoutes(app: App, { database, mediaStore, config }: Services
         maxBytes: config.photos.maxBytes,
       });
       const [photo] = files;
-      if (!photo) throw new BadRequestError('Send one photo in a file field');
+      if (!photo) throw new DomainError('upload.fileMissing', { field: 'photo' });
       await inspectPhoto(photo.bytes, `Photo (${photo.filename})`);
       return readMetadata(photo.bytes);
     },

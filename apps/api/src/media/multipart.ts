@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { BadRequestError, HttpError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { refuseNulCharacters } from '../http/input-guard.js';
 
 export type UploadedFile = { field: string; filename: string; bytes: Buffer };
@@ -12,7 +12,7 @@ export async function readUploads(
   request: FastifyRequest,
   { maxFiles, maxBytes }: { maxFiles: number; maxBytes: number },
 ): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw new HttpError(415, 'Send multipart/form-data');
+  if (!request.isMultipart()) throw new DomainError('upload.notMultipart');
   const files: UploadedFile[] = [];
   const fields: Record<string, string> = {};
   try {
@@ -21,9 +21,7 @@ export async function readUploads(
     })) {
       if (part.type === 'file') {
         if (files.length === maxFiles) {
-          throw new BadRequestError(
-            `At most ${maxFiles} photo${maxFiles > 1 ? 's' : ''} may be sent`,
-          );
+          throw new DomainError('media.tooManyPhotos', { max: maxFiles });
         }
         refuseNulCharacters(part.filename, `${part.fieldname} filename`);
         files.push({
@@ -38,13 +36,10 @@ export async function readUploads(
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new HttpError(
-        413,
-        `A photo is larger than the limit of ${Math.round(maxBytes / 1e6)} MB`,
-      );
+      throw new DomainError('media.photoTooLarge', { max: Math.round(maxBytes / 1e6) });
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      throw new BadRequestError(`At most ${maxFiles} photos may be sent`);
+      throw new DomainError('media.tooManyPhotos', { max: maxFiles });
     }
     throw error;
   }

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Photo, PhotoLicence } from '@citizen/shared';
 import type { DB } from '../db/schema.js';
 import { safeObserverName } from '../users/public-name.js';
+import { createMediaRepository } from './media.repository.js';
 import type { MediaStore, StagedFiles } from './media-store.js';
-import { processPhoto, withoutMetadata, type ProcessedPhoto } from './photo-processing.js';
+import {
+  photoFiles,
+  processPhoto,
+  withoutMetadata,
+  type ProcessedPhoto,
+} from './photo-processing.js';
 
 export type PhotoUpload = {
   bytes: Buffer;
@@ -21,6 +25,7 @@ export const photoUrls = (id: string) => ({
 });
 
 export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
+  const media = createMediaRepository(db);
   const removeFiles = async (keys: string[]) => {
     await Promise.all(keys.map((key) => store.remove(key)));
   };
@@ -47,36 +52,26 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
       let result: T;
       try {
         for (const [i, photo] of processed.entries()) {
-          staged.push(
-            await store.stage(store.keyFor(ids[i]!), {
-              [`original.${photo.extension}`]: photo.original,
-              'display.webp': photo.display,
-              'thumb.webp': photo.thumb,
-            }),
-          );
+          staged.push(await store.stage(store.keyFor(ids[i]!), photoFiles(photo).files));
         }
         result = await db.transaction().execute(async (trx) => {
-          if (ids.length > 0) {
-            await trx
-              .insertInto('media')
-              .values(
-                processed.map((photo, i) => ({
-                  id: ids[i]!,
-                  storage_key: store.keyFor(ids[i]!),
-                  mime_type: photo.mime,
-                  byte_size: photo.original.length,
-                  width: photo.width,
-                  height: photo.height,
-                  author: uploads[i]!.author,
-                  licence: uploads[i]!.licence,
-                  uploaded_by: uploadedBy,
-                  original_name: uploads[i]!.filename.slice(0, 200),
-                  taken_at: photo.metadata.takenAt ? new Date(photo.metadata.takenAt) : null,
-                  variants: ['thumb', 'display', `original.${photo.extension}`],
-                })),
-              )
-              .execute();
-          }
+          await media.insert(
+            trx,
+            processed.map((photo, i) => ({
+              id: ids[i]!,
+              storage_key: store.keyFor(ids[i]!),
+              mime_type: photo.mime,
+              byte_size: photo.original.length,
+              width: photo.width,
+              height: photo.height,
+              author: uploads[i]!.author,
+              licence: uploads[i]!.licence,
+              uploaded_by: uploadedBy,
+              original_name: uploads[i]!.filename.slice(0, 200),
+              taken_at: photo.metadata.takenAt ? new Date(photo.metadata.takenAt) : null,
+              variants: photoFiles(photo).variants,
+            })),
+          );
           return write(trx, ids);
         });
       } catch (error) {
@@ -111,16 +106,10 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
     async stripOriginals(ids: string[]): Promise<Map<string, number>> {
       const sizes = new Map<string, number>();
       if (ids.length === 0) return sizes;
-      const rows = await db
-        .selectFrom('media')
-        .select(['id', 'storage_key', 'variants'])
-        .where('id', 'in', ids)
-        .execute();
-      for (const row of rows) {
+      for (const row of await media.filesOf(ids)) {
         const name = row.variants.find((v) => v.startsWith('original.'));
         if (!name) continue;
-        const file = path.join(store.root, row.storage_key, name);
-        const bytes = await readFile(file).catch(() => null);
+        const bytes = await store.read(row.storage_key, name);
         if (!bytes) continue;
         const stripped = await withoutMetadata(bytes);
         await store.replace(row.storage_key, name, stripped);
@@ -132,16 +121,7 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
     async listFor(observationIds: string[]): Promise<Map<string, Photo[]>> {
       const byObservation = new Map<string, Photo[]>();
       if (observationIds.length === 0) return byObservation;
-      const rows = await db
-        .selectFrom('observation_media as om')
-        .innerJoin('media as m', 'm.id', 'om.media_id')
-        .select(['om.observation_id', 'm.id', 'm.width', 'm.height', 'm.licence', 'm.author'])
-        .where('om.observation_id', 'in', observationIds)
-        // Hidden by a moderator: in no list (see GET /api/admin/moderation/observations).
-        .where('m.hidden_at', 'is', null)
-        .orderBy('om.position')
-        .execute();
-      for (const row of rows) {
+      for (const row of await media.visibleOf(observationIds)) {
         const list = byObservation.get(row.observation_id) ?? [];
         list.push({
           id: row.id,

@@ -1,15 +1,17 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ModerationList, ModerationObservation, ModerationQuery } from '@citizen/shared';
-import type { AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit-log.repository.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { BadgesService } from '../badges/badges.service.js';
-import type { DB } from '../db/schema.js';
-import { ForbiddenError, NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { photoUrls, type PhotosService } from '../media/photos.service.js';
 import { isAdmin } from '../policies/roles.js';
+import type { ObservationWriteRepository } from '../observations/write.repository.js';
+import type { ModerationFilter, ModerationRepository } from './moderation.repository.js';
 
 type Deps = {
-  db: Kysely<DB>;
+  repository: ModerationRepository;
+  /** Deletes an observation with its photos' rows, as its observer does. */
+  observations: Pick<ObservationWriteRepository, 'delete'>;
   photos: PhotosService;
   audit: AuditLog;
   /** The observer's badges follow a deleted observation (badges/). */
@@ -27,101 +29,19 @@ const iso = (value: Date | string | null) => (value ? new Date(value).toISOStrin
  * hiding, unhiding or deleting one photo, and deleting an observation, each with its reason kept
  * in the audit log.
  */
-export function createModerationService({ db, photos, audit, badges }: Deps) {
+export function createModerationService({ repository, observations, photos, audit, badges }: Deps) {
   function requireModerator(user: CurrentUser): CurrentUser {
-    if (!isAdmin(user)) throw new ForbiddenError('Only administrators moderate observations');
+    if (!isAdmin(user)) throw new DomainError('moderation.adminOnly');
     return user;
   }
 
-  function baseQuery(query: Omit<ModerationQuery, 'limit' | 'offset'>, id?: string) {
-    let select = db
-      .selectFrom('observations as o')
-      .innerJoin('programs as p', 'p.id', 'o.program_id')
-      .innerJoin('taxa as t', 't.cd_nom', 'o.cd_nom')
-      .leftJoin('users as u', 'u.id', 'o.observer_id');
-    if (id !== undefined) select = select.where('o.id', '=', id);
-    if (query.state === 'hidden') {
-      select = select.where((eb) =>
-        eb.or([
-          eb('o.hidden_at', 'is not', null),
-          eb.exists(
-            eb
-              .selectFrom('observation_media as om')
-              .innerJoin('media as m', 'm.id', 'om.media_id')
-              .select('om.media_id')
-              .whereRef('om.observation_id', '=', 'o.id')
-              .where('m.hidden_at', 'is not', null),
-          ),
-        ]),
-      );
-    }
-    if (query.hasPhoto !== undefined) {
-      select = select.where((eb) => {
-        const exists = eb.exists(
-          eb
-            .selectFrom('observation_media as om')
-            .select('om.media_id')
-            .whereRef('om.observation_id', '=', 'o.id'),
-        );
-        return query.hasPhoto ? exists : eb.not(exists);
-      });
-    }
-    if (query.observer !== undefined) select = select.where('o.observer_id', '=', query.observer);
-    if (query.program !== undefined) select = select.where('o.program_id', '=', query.program);
-    return select;
-  }
-
   async function load(
-    query: Omit<ModerationQuery, 'limit' | 'offset'>,
+    query: ModerationFilter,
     page: { limit: number; offset: number },
     id?: string,
   ): Promise<ModerationObservation[]> {
-    let select = baseQuery(query, id)
-      .select([
-        'o.id',
-        'o.program_id',
-        'p.title as program_title',
-        'o.cd_nom',
-        't.scientific_name',
-        sql<string>`o.observed_on::text`.as('observed_on'),
-        'o.created_at',
-        'o.observer_id',
-        'u.username',
-        'u.display_name',
-        'o.observer_name',
-        'o.comment',
-        'o.validation_status',
-        'o.hidden_at',
-        'o.hidden_reason',
-      ])
-      .limit(page.limit)
-      .offset(page.offset);
-    select =
-      query.state === 'hidden'
-        ? select.orderBy(sql`o.hidden_at desc nulls last`).orderBy('o.created_at', 'desc')
-        : select.orderBy('o.created_at', 'desc');
-    const rows = await select.orderBy('o.id').execute();
-    const ids = rows.map((r) => r.id);
-    const media =
-      ids.length === 0
-        ? []
-        : await db
-            .selectFrom('observation_media as om')
-            .innerJoin('media as m', 'm.id', 'om.media_id')
-            .select([
-              'om.observation_id',
-              'm.id',
-              'm.width',
-              'm.height',
-              'm.licence',
-              'm.author',
-              'm.hidden_at',
-              'm.hidden_reason',
-            ])
-            .where('om.observation_id', 'in', ids)
-            .orderBy('om.position')
-            .orderBy('m.created_at')
-            .execute();
+    const rows = await repository.page(query, page, id);
+    const media = await repository.photosOf(rows.map((r) => r.id));
     return rows.map((row) => ({
       id: row.id,
       programId: row.program_id,
@@ -158,41 +78,26 @@ export function createModerationService({ db, photos, audit, badges }: Deps) {
 
   async function one(id: string): Promise<ModerationObservation> {
     const [found] = await load({ state: 'recent' }, { limit: 1, offset: 0 }, id);
-    if (!found) throw new NotFoundError(`Observation ${id} does not exist`);
+    if (!found) throw new DomainError('observation.notFound', { id });
     return found;
   }
 
   /** The photo of that observation, locked; 404 when it is not one of its photos. */
-  async function lockedPhoto(trx: Transaction<DB>, observationId: string, mediaId: string) {
-    const row = await trx
-      .selectFrom('media as m')
-      .innerJoin('observation_media as om', 'om.media_id', 'm.id')
-      .innerJoin('observations as o', 'o.id', 'om.observation_id')
-      .select(['m.id', 'm.hidden_at', 'o.observer_id'])
-      .where('om.observation_id', '=', observationId)
-      .where('m.id', '=', mediaId)
-      .forUpdate(['m'])
-      .executeTakeFirst();
+  async function lockedPhoto(
+    trx: Parameters<ModerationRepository['lockPhoto']>[0],
+    observationId: string,
+    mediaId: string,
+  ) {
+    const row = await repository.lockPhoto(trx, observationId, mediaId);
     if (!row)
-      throw new NotFoundError(`Photo ${mediaId} is not a photo of observation ${observationId}`);
+      throw new DomainError('observation.photoNotFound', { photo: mediaId, id: observationId });
     return row;
   }
-
-  /** A change to an observation's photos changes what the public lists show: new data version. */
-  const touch = (trx: Transaction<DB>, observationId: string) =>
-    trx
-      .updateTable('observations')
-      .set({ updated_at: new Date() })
-      .where('id', '=', observationId)
-      .execute();
 
   return {
     async list(user: CurrentUser, query: ModerationQuery): Promise<ModerationList> {
       requireModerator(user);
-      const { total } = await baseQuery(query)
-        .select((eb) => eb.fn.countAll<string>().as('total'))
-        .executeTakeFirstOrThrow();
-      return { total: Number(total), items: await load(query, query) };
+      return { total: await repository.count(query), items: await load(query, query) };
     },
 
     async get(user: CurrentUser, id: string): Promise<ModerationObservation> {
@@ -209,18 +114,11 @@ export function createModerationService({ db, photos, audit, badges }: Deps) {
       reason: string | null,
     ): Promise<ModerationObservation> {
       requireModerator(user);
-      await db.transaction().execute(async (trx) => {
+      await repository.transaction().execute(async (trx) => {
         const photo = await lockedPhoto(trx, observationId, mediaId);
-        await trx
-          .updateTable('media')
-          .set(
-            hidden
-              ? { hidden_at: new Date(), hidden_reason: reason, hidden_by: user.id }
-              : { hidden_at: null, hidden_reason: null, hidden_by: null },
-          )
-          .where('id', '=', mediaId)
-          .execute();
-        await touch(trx, observationId);
+        await repository.setPhotoHidden(trx, mediaId, hidden ? { reason, by: user.id } : null);
+        // The public lists change with the photos: a new data version.
+        await repository.touchObservation(trx, observationId);
         await audit.record(
           {
             event: hidden ? 'photo_hidden' : 'photo_unhidden',
@@ -245,21 +143,9 @@ export function createModerationService({ db, photos, audit, badges }: Deps) {
       requireModerator(user);
       await photos.deleteWith(async (trx) => {
         const photo = await lockedPhoto(trx, observationId, mediaId);
-        const deleted = await trx
-          .deleteFrom('media')
-          .where('id', '=', mediaId)
-          .returning('storage_key')
-          .execute();
-        await trx
-          .insertInto('observation_events')
-          .values({
-            observation_id: observationId,
-            actor_id: user.id,
-            kind: 'photo_removed',
-            reason,
-          })
-          .execute();
-        await touch(trx, observationId);
+        const keys = await repository.deletePhoto(trx, mediaId);
+        await repository.recordPhotoRemoved(trx, observationId, user.id, reason);
+        await repository.touchObservation(trx, observationId);
         await audit.record(
           {
             event: 'photo_deleted',
@@ -270,7 +156,7 @@ export function createModerationService({ db, photos, audit, badges }: Deps) {
           },
           trx,
         );
-        return { keys: deleted.map((d) => d.storage_key), result: undefined };
+        return { keys, result: undefined };
       });
       return one(observationId);
     },
@@ -279,29 +165,9 @@ export function createModerationService({ db, photos, audit, badges }: Deps) {
     async deleteObservation({ user, ip }: Moderator, id: string, reason: string): Promise<void> {
       requireModerator(user);
       const gone = await photos.deleteWith(async (trx) => {
-        const current = await trx
-          .selectFrom('observations as o')
-          .innerJoin('taxa as t', 't.cd_nom', 'o.cd_nom')
-          .select([
-            'o.id',
-            'o.program_id',
-            'o.cd_nom',
-            't.scientific_name',
-            'o.observer_id',
-            sql<string>`o.observed_on::text`.as('observed_on'),
-          ])
-          .where('o.id', '=', id)
-          .forUpdate(['o'])
-          .executeTakeFirst();
-        if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
-        const media = await trx
-          .deleteFrom('media')
-          .where('id', 'in', (eb) =>
-            eb.selectFrom('observation_media').select('media_id').where('observation_id', '=', id),
-          )
-          .returning('storage_key')
-          .execute();
-        await trx.deleteFrom('observations').where('id', '=', id).execute();
+        const current = await repository.lockObservation(trx, id);
+        if (!current) throw new DomainError('observation.notFound', { id });
+        const keys = await observations.delete(trx, id);
         await audit.record(
           {
             event: 'observation_deleted',
@@ -315,12 +181,12 @@ export function createModerationService({ db, photos, audit, badges }: Deps) {
               cdNom: current.cd_nom,
               scientificName: current.scientific_name,
               observedOn: current.observed_on,
-              photos: media.length,
+              photos: keys.length,
             },
           },
           trx,
         );
-        return { keys: media.map((m) => m.storage_key), result: current };
+        return { keys, result: current };
       });
       await badges?.afterObservationChange(
         { observerId: gone.observer_id, programId: gone.program_id, cdNom: gone.cd_nom },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFormSchema, validateCustomData } from './custom-data.js';
+import type { DomainError } from '../http/errors.js';
 
 const form = {
   id: 1,
@@ -23,7 +24,7 @@ const errorsOf = (run: () => void) => {
   try {
     run();
   } catch (error) {
-    return (error as { details: { errors: unknown[] } }).details.errors;
+    return (error as DomainError).errors;
   }
   return [];
 };
@@ -42,24 +43,35 @@ describe('custom data', () => {
       ),
     ).toEqual(
       expect.arrayContaining([
-        { field: 'customData.habitat', message: "must have required property 'habitat'" },
-        { field: 'customData.nest.eggs', message: 'must be <= 20' },
-        { field: 'customData.seenAt', message: 'must match format "date"' },
-        { field: 'customData.colour', message: 'must NOT have additional properties' },
+        expect.objectContaining({ field: 'customData.habitat', code: 'field.required' }),
+        expect.objectContaining({
+          field: 'customData.nest.eggs',
+          code: 'field.tooLarge',
+          params: { limit: 20 },
+          message: 'must be at most 20',
+        }),
+        expect.objectContaining({
+          field: 'customData.seenAt',
+          code: 'field.format',
+          params: { format: 'date' },
+        }),
+        expect.objectContaining({ field: 'customData.colour', code: 'field.unknown' }),
       ]),
     );
   });
 
   it('refuses answers when the programme has no form', () => {
     expect(() => validateCustomData(null, {})).not.toThrow();
-    expect(() => validateCustomData(null, { x: 1 })).toThrow(/no custom form/);
+    expect(() => validateCustomData(null, { x: 1 })).toThrow(
+      expect.objectContaining({ code: 'observation.noCustomForm' }),
+    );
   });
 
   it('checks that a form is a usable JSON Schema', () => {
     expect(() => checkFormSchema(form.jsonSchema)).not.toThrow();
     expect(() =>
       checkFormSchema({ type: 'object', properties: { a: { type: 'nonsense' } } }),
-    ).toThrow(/not a valid JSON Schema/);
-    expect(() => checkFormSchema([])).toThrow(/JSON Schema object/);
+    ).toThrow(expect.objectContaining({ code: 'form.invalidSchema' }));
+    expect(() => checkFormSchema([])).toThrow(expect.objectContaining({ code: 'form.notObject' }));
   });
 });

@@ -1,8 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { FieldError } from '@citizen/shared';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
+import { schemaFieldErrors } from '../http/schema-errors.js';
 
 const options = { allErrors: true, strict: false, coerceTypes: false } as const;
 const draft7 = addFormats.default(new Ajv(options));
@@ -18,15 +18,15 @@ function compilerFor(schema: unknown) {
   return declared.includes('2020-12') || declared.includes('2019-09') ? draft2020 : draft7;
 }
 
-/** Throws unless `schema` is a JSON Schema Citizen can validate answers with. */
-export function checkFormSchema(schema: unknown): void {
+/** Throws unless `schema` (the request's `field`) is a JSON Schema Citizen can validate answers with. */
+export function checkFormSchema(schema: unknown, field = 'form.jsonSchema'): void {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    throw new BadRequestError('The form must be a JSON Schema object');
+    throw new DomainError('form.notObject', {}, { field });
   }
   try {
     compilerFor(schema).compile(schema as object);
   } catch (error) {
-    throw new BadRequestError(`The form is not a valid JSON Schema: ${(error as Error).message}`);
+    throw new DomainError('form.invalidSchema', { detail: (error as Error).message }, { field });
   }
 }
 
@@ -34,9 +34,7 @@ export function checkFormSchema(schema: unknown): void {
 export function validateCustomData(form: CustomForm | null, data: Record<string, unknown>): void {
   if (!form) {
     if (Object.keys(data).length > 0) {
-      throw new BadRequestError('This programme has no custom form: customData must be empty', {
-        errors: [{ field: 'customData', message: 'must be empty' }],
-      });
+      throw new DomainError('observation.noCustomForm', {}, { field: 'customData' });
     }
     return;
   }
@@ -47,17 +45,11 @@ export function validateCustomData(form: CustomForm | null, data: Record<string,
     cache.set(key, validate);
   }
   if (!validate(data)) {
-    const errors = (validate.errors ?? []).map(toFieldError);
-    throw new BadRequestError(
-      `Invalid custom data: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+    const errors = schemaFieldErrors(validate.errors ?? [], 'customData');
+    throw new DomainError(
+      'form.invalidAnswers',
+      { fields: errors.map((e) => e.field).join(', ') },
       { errors },
     );
   }
-}
-
-function toFieldError(error: ErrorObject): FieldError {
-  const path = error.instancePath.split('/').filter(Boolean);
-  if (error.keyword === 'required') path.push(String(error.params.missingProperty));
-  if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
-  return { field: ['customData', ...path].join('.'), message: error.message ?? 'is invalid' };
 }

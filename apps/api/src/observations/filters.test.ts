@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cursorAfter,
   decodeCursor,
   encodeCursor,
   filterKey,
@@ -17,17 +18,17 @@ describe('parseBBox', () => {
   });
 
   it.each([
-    ['1,2,3', /four numbers/],
-    ['1,2,3,4,5', /four numbers/],
-    ['1,,3,4', /four numbers/],
-    ['a,b,c,d', /four numbers/],
-    ['Infinity,1,2,3', /four numbers/],
-    ['-181,0,1,1', /within/],
-    ['0,-91,1,1', /within/],
-    ['2,0,1,1', /west < east/],
-    ['0,1,1,1', /south < north/],
-  ])('rejects %s', (text, message) => {
-    expect(() => parseBBox(text)).toThrow(message);
+    ['1,2,3', 'filter.bboxFormat'],
+    ['1,2,3,4,5', 'filter.bboxFormat'],
+    ['1,,3,4', 'filter.bboxFormat'],
+    ['a,b,c,d', 'filter.bboxFormat'],
+    ['Infinity,1,2,3', 'filter.bboxFormat'],
+    ['-181,0,1,1', 'filter.bboxRange'],
+    ['0,-91,1,1', 'filter.bboxRange'],
+    ['2,0,1,1', 'filter.bboxOrder'],
+    ['0,1,1,1', 'filter.bboxOrder'],
+  ])('rejects %s', (text, code) => {
+    expect(() => parseBBox(text)).toThrow(expect.objectContaining({ code }));
   });
 });
 
@@ -40,7 +41,9 @@ describe('parseFilter', () => {
   });
 
   it('rejects a date range that ends before it starts', () => {
-    expect(() => parseFilter({ from: '2024-02-01', to: '2024-01-01' })).toThrow(/from/);
+    expect(() => parseFilter({ from: '2024-02-01', to: '2024-01-01' })).toThrow(
+      expect.objectContaining({ code: 'filter.fromAfterTo' }),
+    );
     expect(parseFilter({ from: '2024-01-01', to: '2024-01-01' })).toEqual({
       from: '2024-01-01',
       to: '2024-01-01',
@@ -56,25 +59,56 @@ describe('parseFilter', () => {
 });
 
 describe('cursors', () => {
+  const CREATED = '2024-05-01T10:11:12.123456Z';
+
   it('round-trip and stay bound to their sort order', () => {
-    const cursor = { sort: 'date_desc' as const, key: '2024-05-01', id: ID };
+    const cursor = {
+      sort: 'date_desc' as const,
+      observedOn: '2024-05-01',
+      createdAt: CREATED,
+      id: ID,
+    };
     const text = encodeCursor(cursor);
     expect(text).toMatch(/^[\w-]+$/);
     expect(decodeCursor(text, 'date_desc')).toEqual(cursor);
-    expect(() => decodeCursor(text, 'date_asc')).toThrow(/another sort/);
-    const created = { sort: 'created_desc' as const, key: '2024-05-01T10:11:12.123456Z', id: ID };
+    expect(() => decodeCursor(text, 'date_asc')).toThrow(
+      expect.objectContaining({ code: 'filter.cursorOtherSort' }),
+    );
+    const created = { sort: 'created_desc' as const, createdAt: CREATED, id: ID };
     expect(decodeCursor(encodeCursor(created), 'created_desc')).toEqual(created);
   });
 
+  it('resume after a row by its date and recording time, or its recording time alone', () => {
+    const row = { observed_on: '2024-05-01', created_key: CREATED, id: ID };
+    expect(cursorAfter('date_asc', row)).toEqual({
+      sort: 'date_asc',
+      observedOn: '2024-05-01',
+      createdAt: CREATED,
+      id: ID,
+    });
+    expect(cursorAfter('created_desc', row)).toEqual({
+      sort: 'created_desc',
+      createdAt: CREATED,
+      id: ID,
+    });
+  });
+
+  const encoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   it.each([
     'garbage!',
     Buffer.from('{}').toString('base64url'),
-    Buffer.from('["d","2024-05-01"]').toString('base64url'),
-    Buffer.from(`["d","2024-05-01","x"]`).toString('base64url'),
-    Buffer.from(`["d","yesterday","${ID}"]`).toString('base64url'),
-    Buffer.from(`["d","2024-05-01'; drop table observations","${ID}"]`).toString('base64url'),
+    encoded(['d', '2024-05-01']),
+    encoded(['d', '2024-05-01', CREATED, 'x']),
+    encoded(['d', 'yesterday', CREATED, ID]),
+    encoded(['d', '2024-05-01', '2024-05-01', ID]),
+    encoded(['d', "2024-05-01'; drop table observations", CREATED, ID]),
+    // A cursor of the days before the recording time was a key.
+    encoded(['d', '2024-05-01', ID]),
+    encoded(['z', '2024-05-01', CREATED, ID]),
   ])('rejects %s', (text) => {
-    expect(() => decodeCursor(text, 'date_desc')).toThrow(/cursor/);
+    expect(() => decodeCursor(text, 'date_desc')).toThrow(
+      expect.objectContaining({ code: 'filter.cursorInvalid' }),
+    );
   });
 });
 

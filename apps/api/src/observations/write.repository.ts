@@ -22,6 +22,7 @@ export function createObservationWriteRepository(db: Kysely<DB>) {
           'p.starts_on',
           'p.ends_on',
           'p.species_list_id',
+          'p.allow_off_list',
           'f.id as form_id',
           'f.json_schema',
           'f.updated_at as form_updated_at',

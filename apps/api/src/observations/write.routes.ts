@@ -2,12 +2,15 @@ import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import {
   ErrorResponse,
+  IdempotencyHeaders,
   ObservationInput,
   ObservationPatch,
   SavedObservation,
 } from '@citizen/shared';
 import type { App } from '../http/types.js';
 import { parseJsonField, validateAgainst } from '../http/validate.js';
+import { replyCreated } from '../idempotency/idempotent-reply.js';
+import { JSON_OR_MULTIPART, jsonOrMultipart } from '../media/json-or-multipart.js';
 import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
 import { MAX_PHOTOS } from './write.service.js';
@@ -23,14 +26,12 @@ const errors = {
   415: ErrorResponse,
 };
 
-/**
- * A JSON body, or multipart/form-data with that JSON as text in an `observation` field and up to
- * five photos as `photo` files. Fastify checks the JSON body; the multipart field is checked
- * against the same schema by the handler.
- */
-const jsonOrMultipart = (schema: TSchema) => ({ content: { 'application/json': { schema } } });
-
-export function observationWriteRoutes(app: App, { observationWriter, config }: Services) {
+export function observationWriteRoutes(
+  app: App,
+  { observationWriter, idempotency, config }: Services,
+) {
+  // A JSON body, or multipart/form-data with that JSON as text in an `observation` field and up
+  // to five photos as `photo` files.
   async function readBody<T extends TSchema>(request: FastifyRequest, schema: T) {
     if (!request.isMultipart()) {
       return { input: validateAgainst(schema, request.body ?? {}, 'body'), files: [] };
@@ -51,14 +52,31 @@ export function observationWriteRoutes(app: App, { observationWriter, config }: 
       schema: {
         tags: ['observations'],
         summary: 'Record an observation, with up to 5 photos (multipart) or without (JSON)',
+        description:
+          'Safe to retry with an `Idempotency-Key`: the photos travel in the same request, so ' +
+          'a retry of the whole request creates nothing more.',
+        headers: IdempotencyHeaders,
+        consumes: JSON_OR_MULTIPART,
         body: jsonOrMultipart(ObservationInput),
-        response: { 201: SavedObservation, ...errors },
+        response: { 201: SavedObservation, ...errors, 422: ErrorResponse },
       },
     },
     async (request, reply) => {
       const { input, files } = await readBody(request, ObservationInput);
-      const saved = await observationWriter.create(input, files, request.user);
-      return reply.code(201).header('location', `/api/observations/${saved.id}`).send(saved);
+      const outcome = await idempotency.once(
+        {
+          key: request.headers['idempotency-key'],
+          userId: request.user?.id ?? null,
+          operation: 'observation',
+          input,
+          files,
+        },
+        {
+          create: (remember) => observationWriter.create(input, files, request.user, remember),
+          replay: (id) => observationWriter.load(id),
+        },
+      );
+      return replyCreated(reply, outcome, `/api/observations/${outcome.result.id}`);
     },
   );
 
@@ -70,6 +88,7 @@ export function observationWriteRoutes(app: App, { observationWriter, config }: 
         summary:
           'Change an observation (its observer or an admin); photos may be added and removed',
         params: IdParams,
+        consumes: JSON_OR_MULTIPART,
         body: jsonOrMultipart(ObservationPatch),
         response: { 200: SavedObservation, ...errors },
       },

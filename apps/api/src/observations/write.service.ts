@@ -8,16 +8,11 @@ import type { ReverseGeocoder } from '../areas/reverse-geocoder.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { BadgesService } from '../badges/badges.service.js';
 import type { Config } from '../config/config.js';
-import {
-  BadRequestError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  UnauthorizedError,
-} from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
+import type { RememberKey } from '../idempotency/idempotency.service.js';
 import type { PhotosService, PhotoUpload } from '../media/photos.service.js';
 import { canDeleteObservation, canEditObservation } from '../policies/observations.policy.js';
-import type { SitesService } from '../sites/sites.service.js';
+import type { VisitsService } from '../sites/visits.service.js';
 import type { ValidationService } from '../validation/validation.service.js';
 import { validateCustomData } from './custom-data.js';
 import { judgedChanges } from './judged-changes.js';
@@ -36,7 +31,7 @@ type Deps = {
   config: Config;
   reverseGeocoder: ReverseGeocoder | null;
   /** Site visits an observation may be recorded during (sites/). */
-  visits?: Pick<SitesService, 'checkObservationLink' | 'visitOf' | 'visitDate'>;
+  visits?: Pick<VisitsService, 'checkObservationLink' | 'visitOf' | 'visitDate'>;
   /** Updates the observer's badges after each change is committed (badges/). */
   badges?: Pick<BadgesService, 'afterObservationChange'>;
   /** Sends a judged observation back to the validators when what they judged changes (validation/). */
@@ -55,56 +50,53 @@ export function createObservationWriter({
   async function checkProgram(programId: number, point: number[] | null, user: CurrentUser | null) {
     const program = await repository.programForWriting(programId, point);
     if (!program || !program.is_active) {
-      throw new NotFoundError(`Programme ${programId} does not exist or is not active`);
+      throw new DomainError('program.notActive', { id: programId });
     }
     const today = new Date().toISOString().slice(0, 10);
     if (
       (program.starts_on && today < program.starts_on) ||
       (program.ends_on && today > program.ends_on)
     ) {
-      throw new ConflictError(`Programme ${programId} is not open for observations today`);
+      throw new DomainError('observation.programClosed', { id: programId });
     }
     if (program.registration_required && !user) {
-      throw new UnauthorizedError(
-        'This programme asks you to log in before you record an observation',
-      );
+      throw new DomainError('observation.loginRequired');
     }
     if (!program.covers_point) {
-      throw new BadRequestError("The location is outside the programme's area", {
-        errors: [{ field: 'location', message: "is outside the programme's area" }],
-      });
+      throw new DomainError('location.outsideArea', {}, { field: 'location' });
     }
     return program;
   }
 
-  async function checkTaxon(cdNom: number, listId: number | null) {
-    const taxon = await repository.taxonForProgram(cdNom, listId);
+  /** Whether the taxon is off the programme's list (allowed only where the programme says so). */
+  async function checkTaxon(
+    cdNom: number,
+    program: { species_list_id: number | null; allow_off_list: boolean },
+  ): Promise<boolean> {
+    const taxon = await repository.taxonForProgram(cdNom, program.species_list_id);
     if (!taxon) {
-      throw new BadRequestError(`Unknown taxon ${cdNom}`, {
-        errors: [{ field: 'cdNom', message: 'is not a known taxon' }],
-      });
+      throw new DomainError('taxon.unknown', { cdNom }, { field: 'cdNom' });
     }
-    if (!taxon.in_list) {
-      throw new BadRequestError(`Taxon ${cdNom} is not on this programme's species list`, {
-        errors: [{ field: 'cdNom', message: "is not on the programme's species list" }],
-      });
+    if (!taxon.in_list && !program.allow_off_list) {
+      throw new DomainError('observation.taxonNotListed', { cdNom }, { field: 'cdNom' });
     }
+    return !taxon.in_list;
   }
 
   function checkDate(observedOn: string) {
     if (observedOn > latestAllowedDate()) {
-      throw new BadRequestError(`The date ${observedOn} is in the future`, {
-        errors: [{ field: 'observedOn', message: 'must not be in the future' }],
-      });
+      throw new DomainError(
+        'observation.dateInFuture',
+        { date: observedOn },
+        { field: 'observedOn' },
+      );
     }
   }
 
   function checkPoint(location: PointGeometry): number[] {
     const [lon, lat] = location.coordinates as [number, number];
     if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
-      throw new BadRequestError('The location must be [longitude, latitude] in degrees', {
-        errors: [{ field: 'location', message: 'must be [longitude, latitude] in WGS 84 degrees' }],
-      });
+      throw new DomainError('location.invalid', {}, { field: 'location' });
     }
     return [lon, lat];
   }
@@ -127,7 +119,7 @@ export function createObservationWriter({
 
   async function load(id: string): Promise<SavedObservation> {
     const row = await repository.find(id);
-    if (!row) throw new NotFoundError(`Observation ${id} does not exist`);
+    if (!row) throw new DomainError('observation.notFound', { id });
     const photoMap = await photos.listFor([id]);
     return {
       id: row.id,
@@ -159,7 +151,7 @@ export function createObservationWriter({
     user: CurrentUser | null,
   ) {
     if (visitId === undefined) return;
-    if (!visits) throw new BadRequestError('This instance does not record site visits');
+    if (!visits) throw new DomainError('visit.disabled');
     await visits.checkObservationLink(visitId, programId, observedOn, user);
   }
 
@@ -175,7 +167,7 @@ export function createObservationWriter({
     user: CurrentUser | null,
   ): PhotoUpload[] {
     if (files.length > MAX_PHOTOS)
-      throw new BadRequestError(`At most ${MAX_PHOTOS} photos per observation`);
+      throw new DomainError('observation.tooManyPhotos', { max: MAX_PHOTOS });
     return files.map((file, i) => ({
       bytes: file.bytes,
       filename: file.filename,
@@ -190,10 +182,10 @@ export function createObservationWriter({
     can: typeof canEditObservation,
   ) {
     const row = await repository.find(id);
-    if (!row) throw new NotFoundError(`Observation ${id} does not exist`);
-    if (!user) throw new UnauthorizedError();
+    if (!row) throw new DomainError('observation.notFound', { id });
+    if (!user) throw new DomainError('auth.loginRequired');
     if (!can(user, { observerId: row.observer_id })) {
-      throw new ForbiddenError('Only the observer or an administrator may change this observation');
+      throw new DomainError('observation.notYours');
     }
     return row;
   }
@@ -203,11 +195,13 @@ export function createObservationWriter({
       input: ObservationInput,
       files: { bytes: Buffer; filename: string }[],
       user: CurrentUser | null,
+      /** Writes the request's Idempotency-Key in the same transaction (idempotency/). */
+      rememberKey?: RememberKey,
     ): Promise<SavedObservation> {
       const point = checkPoint(input.location);
       checkDate(input.observedOn);
       const program = await checkProgram(input.programId, point, user);
-      await checkTaxon(input.cdNom, program.species_list_id);
+      const offList = await checkTaxon(input.cdNom, program);
       validateCustomData(formOf(program), input.customData ?? {});
       await checkVisitLink(input.visitId, program.id, input.observedOn, user);
       const uploads = photoUploads(input, files, user);
@@ -231,8 +225,10 @@ export function createObservationWriter({
           // A logged-in observer's address is on their account, never copied here.
           contact_email: user ? null : (input.contactEmail ?? null),
           visit_id: input.visitId ?? null,
+          off_list: offList,
         });
         await repository.linkPhotos(trx, id, mediaIds, 0);
+        await rememberKey?.(trx, id);
         return id;
       });
       const newBadges = await badges?.afterObservationChange(
@@ -253,17 +249,17 @@ export function createObservationWriter({
       const point = patch.location ? checkPoint(patch.location) : null;
       if (patch.observedOn) checkDate(patch.observedOn);
       const program = await checkProgram(current.program_id, point, user);
-      if (patch.cdNom !== undefined) await checkTaxon(patch.cdNom, program.species_list_id);
+      const offList =
+        patch.cdNom === undefined ? undefined : await checkTaxon(patch.cdNom, program);
       if (patch.customData !== undefined) validateCustomData(formOf(program), patch.customData);
       if (patch.observedOn !== undefined && visits) {
         const visitId = await visits.visitOf(id);
         const visitDate = visitId === null ? null : await visits.visitDate(visitId);
         if (visitDate !== null && patch.observedOn !== visitDate) {
-          throw new BadRequestError(
-            `An observation of a visit is dated from the visit (${visitDate})`,
-            {
-              errors: [{ field: 'observedOn', message: `must be the visit's date ${visitDate}` }],
-            },
+          throw new DomainError(
+            'observation.visitDate',
+            { date: visitDate },
+            { field: 'observedOn' },
           );
         }
       }
@@ -272,16 +268,16 @@ export function createObservationWriter({
       const removing = new Set(patch.deletePhotos ?? []);
       const unknown = [...removing].filter((m) => !existing.some((e) => e.media_id === m));
       if (unknown.length > 0)
-        throw new BadRequestError(`Photo ${unknown[0]} is not a photo of this observation`);
+        throw new DomainError('observation.unknownPhoto', { id: unknown[0]! });
       if (existing.length - removing.size + files.length > MAX_PHOTOS) {
-        throw new BadRequestError(`At most ${MAX_PHOTOS} photos per observation`);
+        throw new DomainError('observation.tooManyPhotos', { max: MAX_PHOTOS });
       }
       const uploads = photoUploads({}, files, user);
       const municipality = point ? await municipalityFallback(point) : undefined;
 
       const removedKeys = await photos.saveWith(uploads, user!.id, async (trx, mediaIds) => {
         await repository.update(trx, id, {
-          ...(patch.cdNom !== undefined && { cd_nom: patch.cdNom }),
+          ...(patch.cdNom !== undefined && { cd_nom: patch.cdNom, off_list: offList }),
           ...(patch.observedOn !== undefined && { observed_on: patch.observedOn }),
           ...(patch.observedTime !== undefined && { observed_time: patch.observedTime }),
           ...(patch.count !== undefined && { count: patch.count }),

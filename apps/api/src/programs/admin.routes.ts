@@ -9,7 +9,7 @@ import {
   ProjectInput,
 } from '@citizen/shared';
 import { onlyFor, requireRole } from '../auth/guards.js';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { recordAction } from '../audit/record-action.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
@@ -108,6 +108,7 @@ export function programsAdminRoutes(app: App, services: Services) {
       schema: {
         tags,
         summary: "Replace a programme's area with a GeoJSON or KML file (multipart field `file`)",
+        consumes: ['multipart/form-data'],
         params: IdParams,
         response: { 200: AdminProgram, ...errors, 413: ErrorResponse, 415: ErrorResponse },
       },
@@ -115,7 +116,7 @@ export function programsAdminRoutes(app: App, services: Services) {
     async (request) => {
       const { files } = await readUploads(request, { maxFiles: 1, maxBytes: AREA_FILE_MAX_BYTES });
       const [file] = files;
-      if (!file) throw new BadRequestError('Send the area as a GeoJSON or KML file');
+      if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
       const updated = await programs.update(request.params.id, {
         area: file.bytes.toString('utf8'),
       });
@@ -134,6 +135,7 @@ export function programsAdminRoutes(app: App, services: Services) {
       schema: {
         tags,
         summary: "Set a programme's banner image (multipart field `file`)",
+        consumes: ['multipart/form-data'],
         params: IdParams,
         response: { 200: AdminProgram, ...errors, 413: ErrorResponse, 415: ErrorResponse },
       },
@@ -146,7 +148,7 @@ export function programsAdminRoutes(app: App, services: Services) {
         maxBytes: config.photos.maxBytes,
       });
       const [file] = files;
-      if (!file) throw new BadRequestError('Send the image as a file');
+      if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
       await photos.saveWith(
         [
           {

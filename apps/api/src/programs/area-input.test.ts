@@ -45,8 +45,12 @@ describe('parseArea', () => {
   });
 
   it('explains what is wrong', () => {
-    expect(() => parseArea('not json')).toThrow(/neither GeoJSON nor valid KML/);
-    expect(() => parseArea({ type: 'Point', coordinates: [5, 45] })).toThrow(/no polygon/);
+    expect(() => parseArea('not json')).toThrow(
+      expect.objectContaining({ code: 'program.areaUnreadable' }),
+    );
+    expect(() => parseArea({ type: 'Point', coordinates: [5, 45] })).toThrow(
+      expect.objectContaining({ code: 'program.areaNoPolygon' }),
+    );
     expect(() =>
       parseArea({
         type: 'Polygon',
@@ -59,7 +63,7 @@ describe('parseArea', () => {
           ],
         ],
       }),
-    ).toThrow(/WGS 84 longitude\/latitude/);
+    ).toThrow(expect.objectContaining({ code: 'program.areaNotWgs84' }));
     expect(() =>
       parseArea({
         type: 'Polygon',
@@ -71,7 +75,9 @@ describe('parseArea', () => {
           ],
         ],
       }),
-    ).toThrow(/at least 4 positions/);
-    expect(() => parseArea({ type: 'Banana' })).toThrow(/must be GeoJSON/);
+    ).toThrow(expect.objectContaining({ code: 'program.areaRingTooShort' }));
+    expect(() => parseArea({ type: 'Banana' })).toThrow(
+      expect.objectContaining({ code: 'program.areaNotGeoJson' }),
+    );
   });
 });

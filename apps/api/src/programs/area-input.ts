@@ -1,6 +1,6 @@
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 
 type Geometry = { type: string; coordinates?: unknown; geometries?: Geometry[] };
 
@@ -12,7 +12,7 @@ type Geometry = { type: string; coordinates?: unknown; geometries?: Geometry[] }
 export function parseArea(input: string | object, filename = ''): Geometry {
   const source = typeof input === 'string' ? readText(input, filename) : input;
   const polygons = collectPolygons(source);
-  if (polygons.length === 0) throw new BadRequestError('The area has no polygon');
+  if (polygons.length === 0) throw new DomainError('program.areaNoPolygon');
   for (const polygon of polygons) checkLonLat(polygon);
   return { type: 'MultiPolygon', coordinates: polygons };
 }
@@ -22,14 +22,14 @@ function readText(text: string, filename: string): object {
   if (trimmed.startsWith('<') || /\.kml$/i.test(filename)) {
     const document = new DOMParser({ onError: () => {} }).parseFromString(text, 'text/xml');
     if (!document?.documentElement || document.getElementsByTagName('parsererror').length > 0) {
-      throw new BadRequestError('The area file is neither GeoJSON nor valid KML');
+      throw new DomainError('program.areaUnreadable');
     }
     return kml(document as unknown as Parameters<typeof kml>[0]);
   }
   try {
     return JSON.parse(text) as object;
   } catch {
-    throw new BadRequestError('The area file is neither GeoJSON nor valid KML');
+    throw new DomainError('program.areaUnreadable');
   }
 }
 
@@ -58,16 +58,14 @@ function collectPolygons(value: unknown): unknown[][] {
     case 'MultiLineString':
       return [];
     default:
-      throw new BadRequestError(
-        'The area must be GeoJSON (geometry, Feature or FeatureCollection) or KML',
-      );
+      throw new DomainError('program.areaNotGeoJson');
   }
 }
 
 function checkLonLat(polygon: unknown[]) {
   for (const ring of polygon) {
     if (!Array.isArray(ring) || ring.length < 4) {
-      throw new BadRequestError('Each ring of the area needs at least 4 positions');
+      throw new DomainError('program.areaRingTooShort');
     }
     for (const position of ring) {
       const [lon, lat] = position as number[];
@@ -77,9 +75,7 @@ function checkLonLat(polygon: unknown[]) {
         Math.abs(lon) > 180 ||
         Math.abs(lat) > 90
       ) {
-        throw new BadRequestError(
-          'The area coordinates must be WGS 84 longitude/latitude in degrees (EPSG:4326)',
-        );
+        throw new DomainError('program.areaNotWgs84');
       }
     }
   }

@@ -4,8 +4,7 @@ import { insertCustomForm, updateCustomForm } from '../forms/custom-forms.reposi
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-// Counts are what the public sees: hidden observations, and unvalidated ones where the programme
-// shows only validated observations, are left out.
+// The programme's counts come from the statistics service, which keeps them by data version.
 const summaryColumns = [
   'p.id',
   'p.slug',
@@ -13,12 +12,6 @@ const summaryColumns = [
   'p.title',
   'p.short_description',
   'p.image_media_id',
-  sql<number>`(select count(*) from observations o where o.program_id = p.id and o.is_public)::int`.as(
-    'observation_count',
-  ),
-  sql<number>`(
-    select count(distinct t.cd_ref) from observations o join taxa t on t.cd_nom = o.cd_nom
-    where o.program_id = p.id and o.is_public)::int`.as('species_count'),
   sql<number[]>`array[ST_XMin(p.area), ST_YMin(p.area), ST_XMax(p.area), ST_YMax(p.area)]`.as(
     'bbox',
   ),
@@ -44,6 +37,7 @@ export function createProgramsRepository(db: Kysely<DB>) {
         'p.licence',
         'p.public_validated_only',
         'p.min_sensitivity',
+        'p.allow_off_list',
         'p.is_active',
         'p.form_id',
         'f.json_schema',

@@ -10,15 +10,18 @@ import type {
   Project,
   ProjectInput,
 } from '@citizen/shared';
-import { BadRequestError, ConflictError, NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { photoUrls } from '../media/photos.service.js';
 import { checkFormSchema } from '../observations/custom-data.js';
 import { withFieldOrder } from '../sites/forms.js';
+import type { StatsService } from '../stats/stats.js';
 import { parseArea } from './area-input.js';
 import { areaSql, type ProgramsRepository } from './programs.repository.js';
 
 type SummaryRow = Awaited<ReturnType<ProgramsRepository['listActive']>>[number];
 type DetailRow = NonNullable<Awaited<ReturnType<ProgramsRepository['find']>>>;
+type Counts = { observations: number; species: number };
+const NO_COUNTS: Counts = { observations: 0, species: 0 };
 
 /** Rich text operators may write: formatting, headings, lists, links and images, nothing active. */
 const RICH_TEXT: sanitizeHtml.IOptions = {
@@ -56,7 +59,18 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, RICH_TEXT);
 }
 
-export function createProgramsService(programs: ProgramsRepository) {
+export function createProgramsService(programs: ProgramsRepository, stats: StatsService) {
+  /** The rows' public counts, from the statistics kept by data version. */
+  async function withCounts<R extends { id: number }>(rows: R[]): Promise<[R, Counts][]> {
+    const counts = await stats.programs(rows.map((row) => row.id));
+    return rows.map((row) => [row, counts.get(row.id) ?? NO_COUNTS]);
+  }
+
+  async function detailOf(row: DetailRow): Promise<ProgramDetail> {
+    const counts = await stats.programs([row.id]);
+    return toDetail(row, counts.get(row.id) ?? NO_COUNTS);
+  }
+
   async function checkArea(area: unknown, notices: string[]): Promise<string> {
     // A string is a GeoJSON or KML file's text; an object is GeoJSON already parsed.
     const geojson = JSON.stringify(parseArea(area as string | object));
@@ -64,10 +78,10 @@ export function createProgramsService(programs: ProgramsRepository) {
     try {
       inspected = await programs.inspectArea(geojson);
     } catch (error) {
-      throw new BadRequestError(`The area is not usable GeoJSON: ${(error as Error).message}`);
+      throw new DomainError('program.areaUnusable', { detail: (error as Error).message });
     }
     if (inspected.empty || inspected.area_m2 <= 0) {
-      throw new BadRequestError('The area has no surface once repaired');
+      throw new DomainError('program.areaEmpty');
     }
     if (!inspected.valid)
       notices.push('The area was not a valid polygon (e.g. crossing edges) and was repaired');
@@ -76,45 +90,55 @@ export function createProgramsService(programs: ProgramsRepository) {
 
   async function checkReferences(input: ProgramPatch, id: number | null) {
     if (input.slug && (await programs.slugTaken(input.slug, id))) {
-      throw new ConflictError(`Another programme already uses the slug "${input.slug}"`);
+      throw new DomainError('program.slugTaken', { slug: input.slug }, { field: 'slug' });
     }
     if (input.speciesListId && !(await programs.speciesListExists(input.speciesListId))) {
-      throw new BadRequestError(`Species list ${input.speciesListId} does not exist`);
+      throw new DomainError(
+        'program.unknownSpeciesList',
+        { id: input.speciesListId },
+        { field: 'speciesListId' },
+      );
     }
     if (input.projectId && !(await programs.projectExists(input.projectId))) {
-      throw new BadRequestError(`Project ${input.projectId} does not exist`);
+      throw new DomainError(
+        'program.unknownProject',
+        { id: input.projectId },
+        { field: 'projectId' },
+      );
     }
     if (input.form) checkFormSchema(input.form.jsonSchema);
   }
 
   function checkDates(startsOn: string | null | undefined, endsOn: string | null | undefined) {
     if (startsOn && endsOn && endsOn < startsOn) {
-      throw new BadRequestError('endsOn must not be before startsOn');
+      throw new DomainError('program.endsBeforeStart', {}, { field: 'endsOn' });
     }
   }
 
   async function adminView(id: number, notices: string[] = []): Promise<AdminProgram> {
     const row = await programs.find(id);
-    if (!row) throw new NotFoundError(`Programme ${id} does not exist`);
-    return { ...toDetail(row), isActive: row.is_active, notices };
+    if (!row) throw new DomainError('program.notFound', { id });
+    return { ...(await detailOf(row)), isActive: row.is_active, notices };
   }
 
   return {
     async list(): Promise<ProgramSummary[]> {
-      return (await programs.listActive()).map(toSummary);
+      return (await withCounts(await programs.listActive())).map(([row, counts]) =>
+        toSummary(row, counts),
+      );
     },
 
     async get(id: number): Promise<ProgramDetail> {
       const row = await programs.find(id);
       if (!row || !row.is_active) {
-        throw new NotFoundError(`Programme ${id} does not exist or is not active`);
+        throw new DomainError('program.notActive', { id });
       }
-      return toDetail(row);
+      return detailOf(row);
     },
 
     async listForAdmin(): Promise<AdminProgram[]> {
-      return (await programs.listAll()).map((row) => ({
-        ...toDetail(row),
+      return (await withCounts(await programs.listAll())).map(([row, counts]) => ({
+        ...toDetail(row, counts),
         isActive: row.is_active,
         notices: [],
       }));
@@ -150,6 +174,7 @@ export function createProgramsService(programs: ProgramsRepository) {
           ...(input.licence && { licence: input.licence }),
           public_validated_only: input.publicValidatedOnly ?? false,
           min_sensitivity: input.minSensitivity ?? 0,
+          allow_off_list: input.allowOffList ?? false,
         });
       });
       return adminView(id, notices);
@@ -158,7 +183,7 @@ export function createProgramsService(programs: ProgramsRepository) {
     async update(id: number, given: ProgramPatch): Promise<AdminProgram> {
       const patch = { ...given, form: given.form && withFieldOrder(given.form) };
       const current = await programs.find(id);
-      if (!current) throw new NotFoundError(`Programme ${id} does not exist`);
+      if (!current) throw new DomainError('program.notFound', { id });
       const notices: string[] = [];
       await checkReferences(patch, id);
       checkDates(
@@ -203,6 +228,7 @@ export function createProgramsService(programs: ProgramsRepository) {
             public_validated_only: patch.publicValidatedOnly,
           }),
           ...(patch.minSensitivity !== undefined && { min_sensitivity: patch.minSensitivity }),
+          ...(patch.allowOffList !== undefined && { allow_off_list: patch.allowOffList }),
         });
       });
       return adminView(id, notices);
@@ -232,7 +258,7 @@ export function createProgramsService(programs: ProgramsRepository) {
 
 export type ProgramsService = ReturnType<typeof createProgramsService>;
 
-function toSummary(row: SummaryRow): ProgramSummary {
+function toSummary(row: SummaryRow, counts: Counts): ProgramSummary {
   const [west, south, east, north] = row.bbox.map(Number);
   return {
     id: row.id,
@@ -241,15 +267,15 @@ function toSummary(row: SummaryRow): ProgramSummary {
     title: row.title,
     shortDescription: row.short_description,
     imageUrl: row.image_media_id ? photoUrls(row.image_media_id).displayUrl : null,
-    observationCount: row.observation_count,
-    speciesCount: row.species_count,
+    observationCount: counts.observations,
+    speciesCount: counts.species,
     bbox: [west, south, east, north] as BBox,
   };
 }
 
-function toDetail(row: DetailRow): ProgramDetail {
+function toDetail(row: DetailRow, counts: Counts): ProgramDetail {
   return {
-    ...toSummary(row),
+    ...toSummary(row, counts),
     longDescription: row.long_description,
     area: JSON.parse(row.area_geojson) as PolygonalGeometry,
     registrationRequired: row.registration_required,
@@ -266,5 +292,6 @@ function toDetail(row: DetailRow): ProgramDetail {
     licence: row.licence,
     publicValidatedOnly: row.public_validated_only,
     minSensitivity: row.min_sensitivity,
+    allowOffList: row.allow_off_list,
   };
 }

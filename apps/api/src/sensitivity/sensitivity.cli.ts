@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SENSITIVITY_SOURCE } from '@citizen/shared';
-import { createAuditLog } from '../audit/audit.js';
+import { createAuditLog } from '../audit/audit-log.repository.js';
 import type { Database } from '../db/database.js';
 import { ImportRejected } from '../taxonomy/taxonomy-import.js';
 import { readLines } from '../taxonomy/text-input.js';

@@ -13,7 +13,7 @@ import {
 } from '@citizen/shared';
 import { actionRecorder } from '../audit/record-action.js';
 import { onlyFor } from '../auth/guards.js';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import type { Services } from '../services.js';
 import { readLines } from '../taxonomy/text-input.js';
@@ -70,7 +70,7 @@ All or nothing: **any bad line rejects the whole file** with 422 and the report 
       });
       try {
         const file = upload.files.get('file');
-        if (!file) throw new BadRequestError('Send the CSV file in the field "file"');
+        if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
         return await sensitivity.importCsv(
           readLines(file.path),
           upload.fields.source,

@@ -8,7 +8,7 @@ import {
   type SensitivityTaxon,
 } from '@citizen/shared';
 import type { ActionRecorder } from '../audit/record-action.js';
-import { BadRequestError, NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { ImportRejected, type ErrorList } from '../taxonomy/taxonomy-import.js';
 import type { Line } from '../taxonomy/text-input.js';
 import { readSensitivityCsv, type RuleLine } from './sensitivity-csv.js';
@@ -84,8 +84,10 @@ export function createSensitivityService(repository: SensitivityRepository) {
     ): Promise<SensitivityImportResult> {
       const name = source?.trim() || DEFAULT_SENSITIVITY_SOURCE;
       if (!SOURCE.test(name) || name === MANUAL_SENSITIVITY_SOURCE) {
-        throw new BadRequestError(
-          `The source "${name}" is not usable: name it with lower-case letters, digits, . _ or - (not "${MANUAL_SENSITIVITY_SOURCE}", the back office's)`,
+        throw new DomainError(
+          'sensitivity.badSource',
+          { source: name, manual: MANUAL_SENSITIVITY_SOURCE },
+          { field: 'source' },
         );
       }
       const { rules: read, errors } = await readSensitivityCsv(lines);
@@ -155,7 +157,7 @@ export function createSensitivityService(repository: SensitivityRepository) {
     async clear(cdNom: number, record: ActionRecorder) {
       await repository.locked(async (trx) => {
         const removed = await repository.removeTaxon(trx, cdNom);
-        if (removed === 0) throw new NotFoundError(`Taxon ${cdNom} has no sensitivity rule`);
+        if (removed === 0) throw new DomainError('sensitivity.noRule', { cdNom });
         await record(trx, 'sensitivity_cleared', { cdNom, removed });
       });
     },

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { CustomPage, ErrorResponse, PublicSettings, SiteSettingsPatch } from '@citizen/shared';
 import { onlyFor, requireRole } from '../auth/guards.js';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { recordAction } from '../audit/record-action.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
@@ -52,6 +52,7 @@ export function settingsRoutes(app: App, services: Services) {
       schema: {
         tags: ['admin: site'],
         summary: 'Upload the site logo (multipart field `file`: JPEG, PNG, WebP)',
+        consumes: ['multipart/form-data'],
         response: { 200: PublicSettings, ...errors, 413: ErrorResponse, 415: ErrorResponse },
       },
     },
@@ -62,7 +63,7 @@ export function settingsRoutes(app: App, services: Services) {
         maxBytes: config.photos.maxBytes,
       });
       const [file] = files;
-      if (!file) throw new BadRequestError('Send the logo as a file');
+      if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
       const [mediaId] = await photos.saveWith(
         [
           {

@@ -1,4 +1,3 @@
-import { sql, type Kysely } from 'kysely';
 import {
   LOCALES,
   type CustomPage,
@@ -8,9 +7,9 @@ import {
   type SiteSettingsPatch,
 } from '@citizen/shared';
 import type { Config } from '../config/config.js';
-import type { DB } from '../db/schema.js';
-import { NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { sanitizeRichText } from '../programs/programs.service.js';
+import type { SettingsRepository } from './settings.repository.js';
 
 /** Settings an instance has before any operator changes them. */
 export function defaultSettings(config: Config): SiteSettings {
@@ -29,10 +28,9 @@ const sanitizeText = (text: LocalizedText): LocalizedText =>
     LOCALES.filter((l) => typeof text[l] === 'string').map((l) => [l, sanitizeRichText(text[l]!)]),
   );
 
-export function createSettingsService(db: Kysely<DB>, config: Config) {
+export function createSettingsService(repository: SettingsRepository, config: Config) {
   async function stored(): Promise<SiteSettingsPatch> {
-    const row = await db.selectFrom('site_settings').select('value').executeTakeFirst();
-    return (row?.value ?? {}) as SiteSettingsPatch;
+    return (await repository.storedSettings()) as SiteSettingsPatch;
   }
 
   return {
@@ -53,13 +51,8 @@ export function createSettingsService(db: Kysely<DB>, config: Config) {
      * every other field is replaced as a whole.
      */
     async update(patch: SiteSettingsPatch): Promise<PublicSettings> {
-      await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('site_settings')
-          .select('value')
-          .forUpdate()
-          .executeTakeFirst();
-        const current = (row?.value ?? {}) as SiteSettingsPatch;
+      await repository.transaction().execute(async (trx) => {
+        const current = (await repository.storedSettings(trx)) as SiteSettingsPatch;
         const texts = { ...current.texts };
         for (const [key, text] of Object.entries(patch.texts ?? {})) {
           const clean = sanitizeText(text);
@@ -67,34 +60,18 @@ export function createSettingsService(db: Kysely<DB>, config: Config) {
           else texts[key] = clean;
         }
         const next: SiteSettingsPatch = { ...current, ...patch, texts };
-        await trx
-          .insertInto('site_settings')
-          .values({ id: true, value: JSON.stringify(next) })
-          .onConflict((oc) =>
-            oc.column('id').doUpdateSet({ value: JSON.stringify(next), updated_at: sql`now()` }),
-          )
-          .execute();
+        await repository.saveSettings(trx, next);
       });
       return this.get();
     },
 
     async listPages(): Promise<CustomPage[]> {
-      const rows = await db
-        .selectFrom('custom_pages')
-        .selectAll()
-        .orderBy('position')
-        .orderBy('slug')
-        .execute();
-      return rows.map(toPage);
+      return (await repository.listPages()).map(toPage);
     },
 
     async getPage(slug: string): Promise<CustomPage> {
-      const row = await db
-        .selectFrom('custom_pages')
-        .selectAll()
-        .where('slug', '=', slug)
-        .executeTakeFirst();
-      if (!row) throw new NotFoundError(`No page "${slug}"`);
+      const row = await repository.findPage(slug);
+      if (!row) throw new DomainError('page.notFound', { slug });
       return toPage(row);
     },
 
@@ -106,20 +83,12 @@ export function createSettingsService(db: Kysely<DB>, config: Config) {
         in_menu: page.inMenu,
         position: page.position,
       };
-      await db
-        .insertInto('custom_pages')
-        .values(values)
-        .onConflict((oc) => oc.column('slug').doUpdateSet({ ...values, updated_at: sql`now()` }))
-        .execute();
+      await repository.savePage(values);
       return this.getPage(page.slug);
     },
 
     async deletePage(slug: string): Promise<void> {
-      const result = await db
-        .deleteFrom('custom_pages')
-        .where('slug', '=', slug)
-        .executeTakeFirst();
-      if (result.numDeletedRows === 0n) throw new NotFoundError(`No page "${slug}"`);
+      if (!(await repository.deletePage(slug))) throw new DomainError('page.notFound', { slug });
     },
   };
 }

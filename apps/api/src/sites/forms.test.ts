@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../http/errors.js';
 import { checkProtocolForm, orderedFields, validateAnswers, withFieldOrder } from './forms.js';
+
+/** The error `act` throws: its code and its bad fields. */
+function refusal(act: () => void) {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof DomainError) return { code: error.code, errors: error.errors };
+    throw error;
+  }
+  throw new Error('nothing was thrown');
+}
 
 const jsonSchema = {
   type: 'object',
@@ -29,22 +41,54 @@ describe('site type forms', () => {
   });
 
   it('refuses steps that are not a list of titled field lists', () => {
-    expect(() => checkProtocolForm({ jsonSchema, uiSchema: { steps: {} } }, 'visitForm')).toThrow(
-      /visitForm.uiSchema.steps must be array/,
-    );
-    expect(() =>
-      checkProtocolForm({ jsonSchema, uiSchema: { steps: [{ fields: ['a'] }] } }, 'visitForm'),
-    ).toThrow(/must have required property 'title'/);
+    expect(
+      refusal(() => checkProtocolForm({ jsonSchema, uiSchema: { steps: {} } }, 'visitForm')),
+    ).toMatchObject({
+      code: 'request.invalid',
+      errors: [
+        { field: 'visitForm.uiSchema.steps', code: 'field.wrongType', params: { type: 'array' } },
+      ],
+    });
+    expect(
+      refusal(() =>
+        checkProtocolForm({ jsonSchema, uiSchema: { steps: [{ fields: ['a'] }] } }, 'visitForm'),
+      ),
+    ).toMatchObject({
+      errors: [{ field: 'visitForm.uiSchema.steps.0.title', code: 'field.required' }],
+    });
+    expect(
+      refusal(() =>
+        checkProtocolForm(
+          { jsonSchema, uiSchema: { steps: [{ title: 'One', fields: ['a', 'z'] }] } },
+          'siteForm',
+        ),
+      ),
+    ).toMatchObject({
+      code: 'form.stepUnknownField',
+      errors: [{ field: 'siteForm.uiSchema.steps', params: { step: 1, name: 'z' } }],
+    });
   });
 
   it('validates the whole answers, whatever the steps', () => {
     const form = { id: 1, jsonSchema, updatedAt: new Date(0) };
     expect(() => validateAnswers(form, { a: 2, b: 'x' }, 'visit')).not.toThrow();
-    expect(() => validateAnswers(form, { b: 'x' }, 'visit')).toThrow(/customData.a/);
-    expect(() => validateAnswers(form, { a: 1, c: 'yes' }, 'visit')).toThrow(
-      /customData.c must be boolean/,
-    );
-    expect(() => validateAnswers(null, { a: 1 }, 'site')).toThrow(/no site form/);
+    expect(refusal(() => validateAnswers(form, { b: 'x' }, 'visit'))).toMatchObject({
+      code: 'form.invalidAnswers',
+      errors: [{ field: 'customData.a', code: 'field.required' }],
+    });
+    expect(refusal(() => validateAnswers(form, { a: 1, c: 'yes' }, 'visit'))).toMatchObject({
+      errors: expect.arrayContaining([
+        expect.objectContaining({
+          field: 'customData.c',
+          code: 'field.wrongType',
+          params: { type: 'boolean' },
+        }),
+      ]),
+    });
+    expect(refusal(() => validateAnswers(null, { a: 1 }, 'site'))).toMatchObject({
+      code: 'siteType.noSiteForm',
+      errors: [{ field: 'customData', code: 'siteType.noSiteForm' }],
+    });
     expect(() => validateAnswers(null, {}, 'site')).not.toThrow();
   });
 });

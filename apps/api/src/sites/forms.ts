@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { FormStep, type CustomForm } from '@citizen/shared';
 import { formProperties } from '../exports/tabular.js';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { validateAgainst } from '../http/validate.js';
 import { checkFormSchema, validateCustomData } from '../observations/custom-data.js';
 
@@ -13,25 +13,20 @@ const Steps = Type.Array(FormStep, { minItems: 1, maxItems: 50 });
  * every required one somewhere (otherwise the form could never be completed).
  */
 export function checkProtocolForm(form: CustomForm, label: 'siteForm' | 'visitForm'): void {
-  try {
-    checkFormSchema(form.jsonSchema);
-  } catch (error) {
-    throw new BadRequestError(`${label}: ${(error as Error).message}`);
-  }
+  checkFormSchema(form.jsonSchema, `${label}.jsonSchema`);
   const steps = (form.uiSchema as { steps?: unknown } | undefined)?.steps;
   if (steps === undefined) return;
-  const checked = validateAgainst(Steps, steps, `${label}.uiSchema.steps`);
+  const at = `${label}.uiSchema.steps`;
+  const checked = validateAgainst(Steps, steps, at);
   const properties = new Set(formProperties(form.jsonSchema));
   const seen = new Set<string>();
   for (const [i, step] of checked.entries()) {
     for (const field of step.fields) {
       if (!properties.has(field)) {
-        throw new BadRequestError(
-          `${label}.uiSchema.steps[${i}] names "${field}", which is not a property of the form`,
-        );
+        throw new DomainError('form.stepUnknownField', { step: i + 1, name: field }, { field: at });
       }
       if (seen.has(field)) {
-        throw new BadRequestError(`${label}.uiSchema.steps: "${field}" is in two steps`);
+        throw new DomainError('form.fieldInTwoSteps', { name: field }, { field: at });
       }
       seen.add(field);
     }
@@ -41,9 +36,7 @@ export function checkProtocolForm(form: CustomForm, label: 'siteForm' | 'visitFo
     ? required.filter((name): name is string => typeof name === 'string' && !seen.has(name))
     : [];
   if (missing.length > 0) {
-    throw new BadRequestError(
-      `${label}.uiSchema.steps: the required field "${missing[0]}" is in no step`,
-    );
+    throw new DomainError('form.requiredFieldInNoStep', { name: missing[0]! }, { field: at });
   }
 }
 
@@ -58,9 +51,11 @@ export function validateAnswers(
 ): void {
   if (!form) {
     if (Object.keys(data).length > 0) {
-      throw new BadRequestError(`This site type has no ${what} form: customData must be empty`, {
-        errors: [{ field: 'customData', message: 'must be empty' }],
-      });
+      throw new DomainError(
+        what === 'site' ? 'siteType.noSiteForm' : 'siteType.noVisitForm',
+        {},
+        { field: 'customData' },
+      );
     }
     return;
   }

@@ -4,7 +4,9 @@ import type { App } from '../http/types.js';
 import { viewerOf } from '../observations/filters.js';
 import type { Services } from '../services.js';
 import { createSiteExports, type SiteExportContext, type SiteExports } from './sites-export.js';
-import { createSitesRepository } from './sites.repository.js';
+import { createSiteExportsRepository } from './site-exports.repository.js';
+import { createSitePhotosRepository } from './site-photos.repository.js';
+import { createSiteTypesRepository } from './site-types.repository.js';
 
 const FORMATS = [
   {
@@ -55,8 +57,9 @@ const FORMATS = [
 export function siteExportRoutes(app: App, services: Services) {
   const { database, exports, listing, config } = services;
   const siteExports = createSiteExports({
-    db: database.db,
-    repository: createSitesRepository(database.db),
+    repository: createSiteExportsRepository(database.db),
+    siteTypes: createSiteTypesRepository(database.db),
+    sitePhotos: createSitePhotosRepository(database.db),
     exports,
     listing,
     config,

@@ -1,9 +1,7 @@
 import { Readable } from 'node:stream';
-import { sql, type Kysely } from 'kysely';
 import { ZipFile } from 'yazl';
 import type { Locale } from '@citizen/shared';
 import type { Config } from '../config/config.js';
-import type { DB } from '../db/schema.js';
 import {
   emlXml,
   headerLine,
@@ -20,15 +18,15 @@ import {
   type ExportsService,
 } from '../exports/exports.js';
 import { csvField, csvLine, customCell, tsvField } from '../exports/tabular.js';
-import { NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { Viewer } from '../observations/filters.js';
-import {
-  safeObserverName,
-  type ListingService,
-  type ObservationRecord,
-} from '../observations/listing.js';
+import type { ObservationRecord } from '../observations/listing.repository.js';
+import type { ListingService } from '../observations/listing.service.js';
+import { safeObserverName } from '../users/public-name.js';
 import { orderedFields } from './forms.js';
-import type { SitesRepository } from './sites.repository.js';
+import type { SiteExportsRepository, VisitExportRow } from './site-exports.repository.js';
+import type { SitePhotosRepository } from './site-photos.repository.js';
+import type { SiteTypesRepository } from './site-types.repository.js';
 
 /**
  * Exports of a site programme: its sites and its visits as CSV (the forms' fields as columns),
@@ -47,40 +45,6 @@ const EVENT_ROW_TYPE = 'http://rs.tdwg.org/dwc/terms/Event';
 const dwc = (name: string) => `http://rs.tdwg.org/dwc/terms/${name}`;
 const dcterms = (name: string) => `http://purl.org/dc/terms/${name}`;
 
-type SiteRow = {
-  id: number;
-  uuid: string;
-  name: string;
-  type_name: string;
-  lon: number;
-  lat: number;
-  custom_data: Record<string, unknown> | null;
-  creator: string | null;
-  visit_count: number;
-  first_visit_on: string | null;
-  last_visit_on: string | null;
-  created_at: Date;
-  updated_at: Date;
-};
-
-type VisitRow = {
-  id: number;
-  uuid: string;
-  site_id: number;
-  site_uuid: string;
-  site_name: string;
-  type_name: string;
-  lon: number;
-  lat: number;
-  visited_on: string;
-  visited_time: string | null;
-  comment: string | null;
-  custom_data: Record<string, unknown> | null;
-  observer: string | null;
-  created_at: Date;
-  updated_at: Date;
-};
-
 type SpeciesRow = OccurrenceRow & { visitId: number };
 
 const round7 = (n: number) => Math.round(n * 1e7) / 1e7;
@@ -89,7 +53,7 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 type Column<R> = { term: string; value: (row: R, dataset: Dataset) => string | number | null };
 
 /** event.txt: one row per visit; the first column is the event id. */
-export const EVENT_COLUMNS: Column<VisitRow>[] = [
+export const EVENT_COLUMNS: Column<VisitExportRow>[] = [
   { term: dwc('eventID'), value: (v) => v.uuid },
   { term: dwc('eventDate'), value: (v) => v.visited_on },
   { term: dwc('eventTime'), value: (v) => v.visited_time },
@@ -153,45 +117,23 @@ export type SiteExportContext = ExportContext & {
 };
 
 type Deps = {
-  db: Kysely<DB>;
-  repository: SitesRepository;
+  repository: SiteExportsRepository;
+  siteTypes: SiteTypesRepository;
+  sitePhotos: SitePhotosRepository;
   exports: ExportsService;
   listing: ListingService;
   config: Config;
 };
 
-export function createSiteExports({ db, repository, exports, listing, config }: Deps) {
+export function createSiteExports({
+  repository,
+  siteTypes,
+  sitePhotos,
+  exports,
+  listing,
+  config,
+}: Deps) {
   const mediaUrl = (id: string) => `${config.publicUrl}/api/media/${id}/display`;
-
-  async function sites(programId: number): Promise<SiteRow[]> {
-    const { rows } = await sql<SiteRow>`
-      select s.id, s.uuid, s.name, st.name as type_name, ST_X(s.geom) as lon, ST_Y(s.geom) as lat,
-        s.custom_data, coalesce(u.display_name, u.username) as creator,
-        (select count(*) from visits v where v.site_id = s.id)::int as visit_count,
-        (select min(v.visited_on) from visits v where v.site_id = s.id)::text as first_visit_on,
-        (select max(v.visited_on) from visits v where v.site_id = s.id)::text as last_visit_on,
-        s.created_at, s.updated_at
-      from sites s join site_types st on st.id = s.site_type_id
-      left join users u on u.id = s.creator_id
-      where s.program_id = ${programId}
-      order by s.id`.execute(db);
-    return rows;
-  }
-
-  async function visits(programId: number): Promise<VisitRow[]> {
-    const { rows } = await sql<VisitRow>`
-      select v.id, v.uuid, v.site_id, s.uuid as site_uuid, s.name as site_name,
-        st.name as type_name, ST_X(s.geom) as lon, ST_Y(s.geom) as lat, v.visited_on,
-        v.visited_time::text as visited_time, v.comment, v.custom_data,
-        coalesce(u.display_name, u.username) as observer,
-        v.created_at, v.updated_at
-      from visits v join sites s on s.id = v.site_id
-      join site_types st on st.id = s.site_type_id
-      left join users u on u.id = v.observer_id
-      where s.program_id = ${programId}
-      order by v.visited_on, v.visited_time nulls first, v.id`.execute(db);
-    return rows;
-  }
 
   /** The species of visits the viewer may tie to a site, chunk by chunk. */
   async function* species(ctx: SiteExportContext): AsyncGenerator<SpeciesRow[]> {
@@ -203,17 +145,7 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
     )) {
       const exact = chunk.filter((r) => !r.blurred);
       if (exact.length === 0) continue;
-      const links = await db
-        .selectFrom('observations')
-        .select(['id', 'visit_id'])
-        .where(
-          'id',
-          'in',
-          exact.map((r) => r.id),
-        )
-        .where('visit_id', 'is not', null)
-        .execute();
-      const visitOf = new Map(links.map((l) => [l.id, l.visit_id!]));
+      const visitOf = await repository.visitsOfObservations(exact.map((r) => r.id));
       yield exact
         .filter((r) => visitOf.has(r.id))
         .map((r: ObservationRecord) => ({
@@ -228,7 +160,7 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
   }
 
   async function photoUrlsOf(link: 'site_media' | 'visit_media', ids: number[]) {
-    const photos = await repository.photos(link, ids);
+    const photos = await sitePhotos.photos(link, ids);
     return (id: number) => (photos.get(id) ?? []).map((p) => mediaUrl(p.id)).join(' | ');
   }
 
@@ -251,7 +183,7 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
       ...ctx.siteFields.map((f) => `custom.${f}`),
     ];
     yield csvLine(header.map((h) => csvField(h)));
-    const rows = await sites(ctx.programId);
+    const rows = await repository.sites(ctx.programId);
     const photos = await photoUrlsOf(
       'site_media',
       rows.map((r) => r.id),
@@ -280,16 +212,6 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
     yield text;
   }
 
-  async function speciesCounts(visitIds: number[]) {
-    const counts = new Map<number, number>();
-    if (visitIds.length === 0) return counts;
-    const { rows } = await sql<{ visit_id: number; n: number }>`
-      select visit_id, count(distinct cd_nom)::int as n from observations
-      where visit_id in (${sql.join(visitIds)}) group by visit_id`.execute(db);
-    for (const r of rows) counts.set(Number(r.visit_id), r.n);
-    return counts;
-  }
-
   async function* visitsCsv(ctx: SiteExportContext): AsyncGenerator<string> {
     const header = [
       'id',
@@ -310,11 +232,11 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
       ...ctx.visitFields.map((f) => `custom.${f}`),
     ];
     yield csvLine(header.map((h) => csvField(h)));
-    const rows = await visits(ctx.programId);
+    const rows = await repository.visits(ctx.programId);
     const ids = rows.map((v) => v.id);
     const [photos, counts] = await Promise.all([
       photoUrlsOf('visit_media', ids),
-      speciesCounts(ids),
+      repository.speciesCounts(ids),
     ]);
     let text = '';
     for (const v of rows) {
@@ -364,7 +286,7 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
       ...ctx.customFields.map((f) => `custom.${f}`),
     ];
     yield csvLine(header.map((h) => csvField(h)));
-    const visitRows = new Map((await visits(ctx.programId)).map((v) => [v.id, v]));
+    const visitRows = new Map((await repository.visits(ctx.programId)).map((v) => [v.id, v]));
     for await (const chunk of species(ctx)) {
       let text = '';
       for (const r of chunk) {
@@ -397,8 +319,8 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
   }
 
   async function* geojson(ctx: SiteExportContext): AsyncGenerator<string> {
-    const siteRows = await sites(ctx.programId);
-    const visitRows = await visits(ctx.programId);
+    const siteRows = await repository.sites(ctx.programId);
+    const visitRows = await repository.visits(ctx.programId);
     const speciesByVisit = new Map<number, object[]>();
     for await (const chunk of species(ctx)) {
       for (const r of chunk) {
@@ -472,7 +394,7 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
 
     async function* eventChunks(): AsyncGenerator<string> {
       yield headerLine(EVENT_COLUMNS);
-      const rows = await visits(ctx.programId);
+      const rows = await repository.visits(ctx.programId);
       eventIds = new Map(rows.map((v) => [v.id, v.uuid]));
       let text = '';
       for (const v of rows) {
@@ -514,11 +436,11 @@ export function createSiteExports({ db, repository, exports, listing, config }: 
     /** Checks the programme (a site programme the viewer may read) and its forms' fields. */
     async prepare(programId: number, viewer: Viewer, lang: Locale): Promise<SiteExportContext> {
       const ctx = await exports.prepare(programId, {}, viewer, lang);
-      const program = await repository.programForSites(programId, null);
+      const program = await siteTypes.programForSites(programId, null);
       if (program?.kind !== 'sites') {
-        throw new NotFoundError(`Programme ${programId} is not a site programme`);
+        throw new DomainError('program.notSiteProgram', { id: programId });
       }
-      const types = await repository.siteTypes(programId).execute();
+      const types = await siteTypes.siteTypes(programId);
       const union = (forms: [unknown, unknown][]) => [
         ...new Set(forms.flatMap(([schema, ui]) => orderedFields(schema, ui))),
       ];

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import {
   ErrorResponse,
+  IdempotencyHeaders,
   IdParams,
   Locale,
   MySites,
@@ -25,11 +26,13 @@ import {
 import { recordAction } from '../audit/record-action.js';
 import { onlyFor, requireUser } from '../auth/guards.js';
 import type { App } from '../http/types.js';
+import { replyCreated } from '../idempotency/idempotent-reply.js';
 import { parseJsonField, validateAgainst } from '../http/validate.js';
+import { JSON_OR_MULTIPART, jsonOrMultipart } from '../media/json-or-multipart.js';
 import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
 import { siteExportRoutes } from './sites-export.routes.js';
-import { MAX_SITE_PHOTOS } from './sites.service.js';
+import { MAX_SITE_PHOTOS } from './site-rules.js';
 
 const errors = {
   400: ErrorResponse,
@@ -46,12 +49,9 @@ const TypeParams = Type.Object({
 });
 const NoContent = { 204: Type.Null() };
 
-/** A JSON body, or multipart/form-data with that JSON in `field` and up to 5 `photo` files. */
-const jsonOrMultipart = (schema: TSchema) => ({ content: { 'application/json': { schema } } });
-
 /** Site protocols: site types (admins), sites and their visits, the programme's site map. */
 export function sitesRoutes(app: App, services: Services) {
-  const { sites, config } = services;
+  const { sites, siteTypes, visits, idempotency, config } = services;
   const tags = ['sites'];
   const adminTags = ['admin: sites'];
   const langOf = (request: FastifyRequest<{ Querystring: { lang?: Locale } }>) =>
@@ -80,7 +80,7 @@ export function sitesRoutes(app: App, services: Services) {
         response: { 200: SiteProtocol, 404: ErrorResponse },
       },
     },
-    async (request) => sites.protocol(request.params.id, request.user),
+    async (request) => siteTypes.protocol(request.params.id, request.user),
   );
 
   app.get(
@@ -125,14 +125,29 @@ export function sitesRoutes(app: App, services: Services) {
         summary:
           'Create a site (logged in), with up to 5 photos (multipart field `site` + `photo`)',
         querystring: LangQuery,
+        headers: IdempotencyHeaders,
+        consumes: JSON_OR_MULTIPART,
         body: jsonOrMultipart(SiteInput),
-        response: { 201: SiteDetail, ...uploadErrors },
+        response: { 201: SiteDetail, ...uploadErrors, 422: ErrorResponse },
       },
     },
     async (request, reply) => {
       const { input, files } = await readBody(request, SiteInput, 'site');
-      const saved = await sites.createSite(input, files, request.user, langOf(request));
-      return reply.code(201).header('location', `/api/sites/${saved.id}`).send(saved);
+      const lang = langOf(request);
+      const outcome = await idempotency.once(
+        {
+          key: request.headers['idempotency-key'],
+          userId: request.user?.id ?? null,
+          operation: 'site',
+          input,
+          files,
+        },
+        {
+          create: (remember) => sites.createSite(input, files, request.user, lang, remember),
+          replay: (id) => sites.getSite(Number(id), request.user, lang),
+        },
+      );
+      return replyCreated(reply, outcome, `/api/sites/${outcome.result.id}`);
     },
   );
 
@@ -159,6 +174,7 @@ export function sitesRoutes(app: App, services: Services) {
         summary: 'Change a site (its creator or an admin); photos may be added and removed',
         params: IdParams,
         querystring: LangQuery,
+        consumes: JSON_OR_MULTIPART,
         body: jsonOrMultipart(SitePatch),
         response: { 200: SiteDetail, ...uploadErrors },
       },
@@ -200,20 +216,31 @@ export function sitesRoutes(app: App, services: Services) {
           'add the species seen with POST /api/observations and its visitId',
         params: IdParams,
         querystring: LangQuery,
+        headers: IdempotencyHeaders,
+        consumes: JSON_OR_MULTIPART,
         body: jsonOrMultipart(VisitInput),
-        response: { 201: SavedVisit, ...uploadErrors },
+        response: { 201: SavedVisit, ...uploadErrors, 422: ErrorResponse },
       },
     },
     async (request, reply) => {
       const { input, files } = await readBody(request, VisitInput, 'visit');
-      const saved = await sites.createVisit(
-        request.params.id,
-        input,
-        files,
-        request.user,
-        langOf(request),
+      const siteId = request.params.id;
+      const lang = langOf(request);
+      const outcome = await idempotency.once(
+        {
+          key: request.headers['idempotency-key'],
+          userId: request.user?.id ?? null,
+          operation: 'visit',
+          input: { siteId, visit: input },
+          files,
+        },
+        {
+          create: (remember) =>
+            visits.createVisit(siteId, input, files, request.user, lang, remember),
+          replay: (id) => visits.getVisit(Number(id), request.user, lang),
+        },
       );
-      return reply.code(201).header('location', `/api/visits/${saved.id}`).send(saved);
+      return replyCreated(reply, outcome, `/api/visits/${outcome.result.id}`);
     },
   );
 
@@ -228,7 +255,7 @@ export function sitesRoutes(app: App, services: Services) {
         response: { 200: Visit, 404: ErrorResponse },
       },
     },
-    async (request) => sites.getVisit(request.params.id, request.user, langOf(request)),
+    async (request) => visits.getVisit(request.params.id, request.user, langOf(request)),
   );
 
   app.patch(
@@ -240,13 +267,14 @@ export function sitesRoutes(app: App, services: Services) {
         summary: 'Change a visit (its observer or an admin); its species take a new date too',
         params: IdParams,
         querystring: LangQuery,
+        consumes: JSON_OR_MULTIPART,
         body: jsonOrMultipart(VisitPatch),
         response: { 200: SavedVisit, ...uploadErrors },
       },
     },
     async (request) => {
       const { input, files } = await readBody(request, VisitPatch, 'visit');
-      return sites.updateVisit(request.params.id, input, files, request.user, langOf(request));
+      return visits.updateVisit(request.params.id, input, files, request.user, langOf(request));
     },
   );
 
@@ -262,7 +290,7 @@ export function sitesRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      await sites.deleteVisit(request.params.id, request.user);
+      await visits.deleteVisit(request.params.id, request.user);
       return reply.code(204).send(null);
     },
   );
@@ -296,7 +324,7 @@ export function sitesRoutes(app: App, services: Services) {
       },
     },
     async (request) => ({
-      items: (await sites.protocol(request.params.id, request.user)).siteTypes,
+      items: (await siteTypes.protocol(request.params.id, request.user)).siteTypes,
     }),
   );
 
@@ -313,7 +341,7 @@ export function sitesRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const type = await sites.createType(request.params.id, request.body);
+      const type = await siteTypes.createType(request.params.id, request.body);
       await recordAction(services, request, 'site_type_created', {
         programId: type.programId,
         siteTypeId: type.id,
@@ -336,7 +364,11 @@ export function sitesRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const type = await sites.updateType(request.params.id, request.params.typeId, request.body);
+      const type = await siteTypes.updateType(
+        request.params.id,
+        request.params.typeId,
+        request.body,
+      );
       await recordAction(services, request, 'site_type_updated', {
         programId: type.programId,
         siteTypeId: type.id,
@@ -360,12 +392,12 @@ export function sitesRoutes(app: App, services: Services) {
     },
     async (request, reply) => {
       const { id, typeId } = request.params;
-      const { siteTypes } = await sites.protocol(id, request.user);
-      await sites.deleteType(id, typeId);
+      const { siteTypes: types } = await siteTypes.protocol(id, request.user);
+      await siteTypes.deleteType(id, typeId);
       await recordAction(services, request, 'site_type_deleted', {
         programId: id,
         siteTypeId: typeId,
-        name: siteTypes.find((t) => t.id === typeId)?.name ?? null,
+        name: types.find((t) => t.id === typeId)?.name ?? null,
       });
       return reply.code(204).send(null);
     },
@@ -382,7 +414,7 @@ export function sitesRoutes(app: App, services: Services) {
         response: { 200: SiteProtocolSettings, ...errors },
       },
     },
-    async (request) => sites.settings(request.params.id),
+    async (request) => siteTypes.settings(request.params.id),
   );
 
   app.patch(
@@ -398,7 +430,7 @@ export function sitesRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const settings = await sites.setSettings(request.params.id, request.body);
+      const settings = await siteTypes.setSettings(request.params.id, request.body);
       await recordAction(services, request, 'site_settings_updated', {
         programId: request.params.id,
         fields: Object.keys(request.body),

@@ -14,7 +14,7 @@ import {
 } from '@citizen/shared';
 import { actionRecorder } from '../audit/record-action.js';
 import { onlyFor, requireRole } from '../auth/guards.js';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
@@ -98,9 +98,9 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
         const name = upload.fields.name?.trim();
         const file = upload.files.get('file');
         if (!name || name.length > 200) {
-          throw new BadRequestError('Give the list a name (at most 200 characters)');
+          throw new DomainError('speciesList.nameMissing', {}, { field: 'name' });
         }
-        if (!file) throw new BadRequestError('Send the CSV file in the field "file"');
+        if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
         const description = upload.fields.description;
         return await speciesLists.importCsv(
           readLines(file.path),
@@ -199,7 +199,7 @@ All or nothing: **any bad row rejects the whole file** with 422 and the report l
         maxBytes: config.photos.maxBytes,
       });
       const [file] = files;
-      if (!file) throw new BadRequestError('Send the picture in the field "file"');
+      if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
       await photos.saveWith(
         [{ bytes: file.bytes, filename: file.filename, licence: 'CC0-1.0', author: null }],
         user.id,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { DOMParser } from '@xmldom/xmldom';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import {
   DWC_RANKS,
   normaliseLanguage,
@@ -54,9 +54,6 @@ type Table = {
 
 const TAXON_ROW = /\/Taxon$/i;
 const VERNACULAR_ROW = /\/VernacularName$/i;
-
-/** An archive that is not a usable Darwin Core checklist (400). */
-export class DwcError extends BadRequestError {}
 
 export async function* readDwc(
   input: DwcInput,
@@ -113,8 +110,7 @@ async function archiveTables(file: string): Promise<{ taxon: Table; vernacular: 
       const entry = location
         ? entries.find((e) => e.name === location || e.name.endsWith(`/${location}`))
         : undefined;
-      if (!entry)
-        throw new DwcError(`meta.xml names ${location ?? 'no file'}, which the archive lacks`);
+      if (!entry) throw new DomainError('taxonomy.archiveMissingFile', { file: location ?? '—' });
       const columns = new Map<string, number>();
       const defaults = new Map<string, string>();
       const id = element.getElementsByTagName(element.tagName === 'core' ? 'id' : 'coreid')[0];
@@ -138,13 +134,13 @@ async function archiveTables(file: string): Promise<{ taxon: Table; vernacular: 
       } satisfies Table;
     };
     const taxon = described(TAXON_ROW);
-    if (!taxon) throw new DwcError('meta.xml describes no Taxon core');
+    if (!taxon) throw new DomainError('taxonomy.archiveNoTaxonCore');
     return { taxon, vernacular: described(VERNACULAR_ROW) };
   }
 
   const taxon = byName(/(^|\/)taxon\.(tsv|txt|csv)$/i);
   if (!taxon) {
-    throw new DwcError('the archive has neither meta.xml nor a Taxon.tsv or taxon.txt file');
+    throw new DomainError('taxonomy.archiveNoTaxa');
   }
   const vernacular = byName(/(^|\/)vernacular_?names?\.(tsv|txt|csv)$/i);
   return { taxon: entryTable(taxon), vernacular: vernacular ? entryTable(vernacular) : null };

@@ -149,7 +149,9 @@ describe('TaxHub source', () => {
     const hits = await source().search('chloris', 'fr', 1, 10);
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ cdNom: 4580, pictureUrl: 'https://th.example.org/m/3.jpg' });
-    await expect(source().search('x', 'fr', 3, 10)).rejects.toMatchObject({ statusCode: 409 });
+    await expect(source().search('x', 'fr', 3, 10)).rejects.toMatchObject({
+      code: 'taxhub.listNotLinked',
+    });
   });
 
   it('lists the taxa of a list, synonyms as their accepted taxon', async () => {
@@ -197,8 +199,8 @@ describe('TaxHub source', () => {
     await uncached.get(4117, 'fr');
     await uncached.get(4117, 'fr');
     expect(requests.filter((r) => r === '/api/taxref/4117')).toHaveLength(3);
-    await expect(taxhub.get(999, 'fr')).rejects.toMatchObject({ statusCode: 502 });
-    await expect(taxhub.get(999, 'fr')).rejects.toMatchObject({ statusCode: 502 });
+    await expect(taxhub.get(999, 'fr')).rejects.toMatchObject({ code: 'taxhub.badAnswer' });
+    await expect(taxhub.get(999, 'fr')).rejects.toMatchObject({ code: 'taxhub.badAnswer' });
     expect(requests.filter((r) => r === '/api/taxref/999')).toHaveLength(2);
   });
 
@@ -209,6 +211,6 @@ describe('TaxHub source', () => {
       taxhubListOf: async () => null,
       timeoutMs: 2000,
     });
-    await expect(down.get(4117, 'fr')).rejects.toMatchObject({ statusCode: 502 });
+    await expect(down.get(4117, 'fr')).rejects.toMatchObject({ code: 'taxhub.unreachable' });
   });
 });

@@ -1,5 +1,5 @@
 import type { Locale, TaxonDetail, TaxonHit, TaxonName } from '@citizen/shared';
-import { HttpError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { LruCache } from './lru-cache.js';
 import type { TaxonomySource } from './source.js';
 
@@ -67,11 +67,11 @@ export function createTaxHubSource(options: TaxHubOptions): TaxonomySource {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        throw new HttpError(502, `The TaxHub server did not answer (${(error as Error).message})`);
+        throw new DomainError('taxhub.unreachable', { detail: (error as Error).message });
       }
       if (response.status === 404) return null;
       if (!response.ok) {
-        throw new HttpError(502, `The TaxHub server answered ${response.status} to ${route}`);
+        throw new DomainError('taxhub.badAnswer', { status: response.status, route });
       }
       return (await response.json()) as T;
     })();
@@ -83,10 +83,7 @@ export function createTaxHubSource(options: TaxHubOptions): TaxonomySource {
   async function taxhubList(listId: number): Promise<number> {
     const id = await options.taxhubListOf(listId);
     if (id === null) {
-      throw new HttpError(
-        409,
-        `Species list ${listId} is not linked to a TaxHub list: set its taxhubListId`,
-      );
+      throw new DomainError('taxhub.listNotLinked', { id: listId });
     }
     return id;
   }
@@ -120,7 +117,7 @@ export function createTaxHubSource(options: TaxHubOptions): TaxonomySource {
       fields: 'medias',
       limit: 10000,
     });
-    if (!answer) throw new HttpError(502, `TaxHub has no list ${taxhubId}`);
+    if (!answer) throw new DomainError('taxhub.noList', { id: taxhubId });
     return Array.isArray(answer) ? answer : answer.items;
   }
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCALES, TAXONOMY_FORMATS, type ImportReport } from '@citizen/shared';
-import { createAuditLog } from '../audit/audit.js';
+import { createAuditLog } from '../audit/audit-log.repository.js';
 import type { Database } from '../db/database.js';
+import { createSpeciesListsRepository } from '../species-lists/species-lists.repository.js';
 import { createSpeciesListsService } from '../species-lists/species-lists.service.js';
 import { normaliseLanguage } from './import-rows.js';
 import { ImportRejected } from './taxonomy-import.js';
@@ -95,7 +96,9 @@ export const TAXONOMY_COMMANDS: Record<string, Command> = {
       const started = performance.now();
       return report(started, async () => {
         const audit = createAuditLog(database.db);
-        const result = await createSpeciesListsService(database.db).importCsv(
+        const result = await createSpeciesListsService(
+          createSpeciesListsRepository(database.db),
+        ).importCsv(
           readLines(path.resolve(positionals[0]!)),
           { name: values.name!, description: values.description },
           // No one signed in: the audit log says it came from the command line.

@@ -14,7 +14,7 @@ import {
 } from '@citizen/shared';
 import { recordAction } from '../audit/record-action.js';
 import { onlyFor } from '../auth/guards.js';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import type { Services } from '../services.js';
 import { normaliseLanguage } from './import-rows.js';
@@ -124,9 +124,13 @@ export function taxonomyRoutes(app: App, services: Services) {
         const file = upload.files.get('file');
         const vernacular = upload.files.get('vernacular');
         if (!format || !(TAXONOMY_FORMATS as readonly string[]).includes(format)) {
-          throw new BadRequestError(`Give the format: ${TAXONOMY_FORMATS.join(' or ')}`);
+          throw new DomainError(
+            'taxonomy.formatMissing',
+            { formats: TAXONOMY_FORMATS.join(', ') },
+            { field: 'format' },
+          );
         }
-        if (!file) throw new BadRequestError('Send the file in the field "file"');
+        if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
         /** The import's counts (not its rows) go to the audit log. */
         const audited = async (report: ImportReport, details: Record<string, unknown>) => {
           await recordAction(services, request, 'taxonomy_imported', {
@@ -139,7 +143,7 @@ export function taxonomyRoutes(app: App, services: Services) {
           return report;
         };
         if (format === 'taxref') {
-          if (vernacular) throw new BadRequestError('A TAXREF import takes one file');
+          if (vernacular) throw new DomainError('taxonomy.taxrefOneFile');
           const given = version?.trim() || null;
           const report = await taxonomy.importTaxref(file.path, {
             fileName: file.filename,
@@ -157,7 +161,11 @@ export function taxonomyRoutes(app: App, services: Services) {
           .filter(Boolean);
         const normalised = codes?.map((c) => normaliseLanguage(c));
         if (normalised?.some((c) => c === null)) {
-          throw new BadRequestError(`languages must be ISO 639-1 codes, e.g. ${LOCALES.join(',')}`);
+          throw new DomainError(
+            'taxonomy.badLanguages',
+            { example: LOCALES.join(',') },
+            { field: 'languages' },
+          );
         }
         const report = await taxonomy.importDwc(
           vernacular

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   LOCALES,
   type ImportReport,
@@ -10,13 +10,15 @@ import {
 } from '@citizen/shared';
 import type { Config } from '../config/config.js';
 import type { DB } from '../db/schema.js';
-import { BadRequestError, NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { readDwc, type DwcInput } from './dwc.js';
 import type { ImportItem } from './import-rows.js';
-import { createLocalTaxonomySource } from './local-source.js';
+import { createLocalTaxonomySource } from './local-source.repository.js';
 import type { TaxonomySource } from './source.js';
 import { createTaxHubSource } from './taxhub-source.js';
 import { importTaxonomy } from './taxonomy-import.js';
+import { createTaxonomyImportRepository } from './taxonomy-import.repository.js';
+import { createTaxonomyRepository } from './taxonomy.repository.js';
 import { readTaxref, taxrefVersionFromFileName } from './taxref.js';
 import { readLines } from './text-input.js';
 import { isZipFile, listZip, openZipEntry } from './zip.js';
@@ -39,31 +41,23 @@ export type DwcImportOptions = {
  */
 export function createTaxonomyService(db: Kysely<DB>, config: Pick<Config, 'taxhub'>) {
   const local = createLocalTaxonomySource(db);
+  const repository = createTaxonomyRepository(db);
+  const imports = createTaxonomyImportRepository(db);
   const source: TaxonomySource = config.taxhub
     ? createTaxHubSource({
         url: config.taxhub.url,
         cacheSeconds: config.taxhub.cacheSeconds,
-        taxhubListOf: async (listId) =>
-          (
-            await db
-              .selectFrom('species_lists')
-              .select('taxhub_list_id')
-              .where('id', '=', listId)
-              .executeTakeFirst()
-          )?.taxhub_list_id ?? null,
+        taxhubListOf: repository.taxhubListOf,
       })
     : local;
 
   /** The species list of an active programme; null when it uses the whole taxonomy. */
   async function programList(programId: number): Promise<number | null> {
-    const program = await db
-      .selectFrom('programs')
-      .select('species_list_id')
-      .where('id', '=', programId)
-      .where('is_active', '=', true)
-      .executeTakeFirst();
-    if (!program) throw new NotFoundError(`Programme ${programId} does not exist or is not active`);
-    return program.species_list_id;
+    const listId = await repository.activeProgramList(programId);
+    if (listId === undefined) {
+      throw new DomainError('program.notActive', { id: programId });
+    }
+    return listId;
   }
 
   return {
@@ -81,21 +75,17 @@ export function createTaxonomyService(db: Kysely<DB>, config: Pick<Config, 'taxh
 
     async get(cdNom: number, lang: Locale): Promise<TaxonDetail> {
       const taxon = await source.get(cdNom, lang);
-      if (!taxon) throw new NotFoundError(`Taxon ${cdNom} does not exist`);
+      if (!taxon) throw new DomainError('taxon.notFound', { cdNom });
       if (source === local) return taxon;
       // Sensitivity rules are Citizen's own, whatever the taxonomy source.
-      const { rows } = await sql<{ level: number }>`
-        select taxon_sensitivity(${cdNom}::int, null) as level`.execute(db);
-      return { ...taxon, sensitivity: rows[0]!.level };
+      return { ...taxon, sensitivity: await repository.sensitivityOf(cdNom) };
     },
 
     /** The species of a programme's list, for a picker; 400 for a whole-taxonomy programme. */
     async programTaxa(programId: number, lang: Locale): Promise<TaxonHit[]> {
       const listId = await programList(programId);
       if (listId === null) {
-        throw new BadRequestError(
-          `Programme ${programId} has no species list: it accepts the whole taxonomy, so search it with GET /api/taxa/search?program=${programId}&q=…`,
-        );
+        throw new DomainError('program.noSpeciesList', { id: programId });
       }
       return source.listTaxa(listId, lang);
     },
@@ -112,17 +102,17 @@ export function createTaxonomyService(db: Kysely<DB>, config: Pick<Config, 'taxh
         const entry =
           texts.find((e) => /(^|\/)taxref[^/]*\.txt$/i.test(e.name)) ??
           texts.sort((a, b) => b.size - a.size)[0];
-        if (!entry) throw new BadRequestError('The zip file holds no TAXREF text file');
+        if (!entry) throw new DomainError('taxonomy.zipWithoutTaxref');
         input = await openZipEntry(file, entry);
         name = entry.name;
       }
       const version = options.version ?? taxrefVersionFromFileName(name);
-      return importTaxonomy(db, taxrefItems(readTaxref(readLines(input), version)));
+      return importTaxonomy(imports, taxrefItems(readTaxref(readLines(input), version)));
     },
 
     /** Imports a Darwin Core checklist (an archive, or the taxon and vernacular name files). */
     async importDwc(input: DwcInput, options: DwcImportOptions = {}): Promise<ImportReport> {
-      return importTaxonomy(db, readDwc(input, { languages: options.languages ?? LOCALES }));
+      return importTaxonomy(imports, readDwc(input, { languages: options.languages ?? LOCALES }));
     },
   };
 }

@@ -44,13 +44,6 @@ export function headerKey(cell: string): string {
   return term.replace(/^[a-z]+:/i, '').toLowerCase();
 }
 
-/** Trimmed cell value, null when empty. */
-export function cell(cells: string[], index: number | undefined): string | null {
-  if (index === undefined || index < 0) return null;
-  const value = cells[index]?.trim();
-  return value ? value : null;
-}
-
 export type CsvRecord = { line: number; cells: string[] };
 
 /** The delimiter of a CSV header line: tab, semicolon or comma, whichever occurs most. */

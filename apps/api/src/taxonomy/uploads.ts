@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { TAXONOMY_IMPORT_MAX_BYTES } from '@citizen/shared';
-import { BadRequestError, HttpError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 // A killed process's spools are removed at the next start (media-sweep.ts).
 import { SPOOL_PREFIX } from '../media/media-sweep.js';
 
@@ -27,7 +27,7 @@ export async function spoolUploads(
   fields: Record<string, string>;
   cleanup: () => Promise<void>;
 }> {
-  if (!request.isMultipart()) throw new HttpError(415, 'Send multipart/form-data');
+  if (!request.isMultipart()) throw new DomainError('upload.notMultipart');
   const dir = await mkdtemp(path.join(os.tmpdir(), SPOOL_PREFIX));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const files = new Map<string, SpooledFile>();
@@ -43,9 +43,10 @@ export async function spoolUploads(
       }
       if (!fileFields.includes(part.fieldname) || files.has(part.fieldname)) {
         part.file.resume();
-        throw new BadRequestError(
-          `Unexpected file field "${part.fieldname}": send ${fileFields.join(' and ')}`,
-        );
+        throw new DomainError('upload.unexpectedFile', {
+          field: part.fieldname,
+          expected: fileFields.join(', '),
+        });
       }
       const file = path.join(dir, `${files.size}.upload`);
       await pipeline(part.file, createWriteStream(file));
@@ -55,10 +56,10 @@ export async function spoolUploads(
     await cleanup();
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new HttpError(413, `The file is larger than ${Math.round(maxBytes / 1e6)} MB`);
+      throw new DomainError('upload.fileTooLarge', { max: Math.round(maxBytes / 1e6) });
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw new BadRequestError(`Send at most the files ${fileFields.join(' and ')}`);
+      throw new DomainError('upload.tooManyFiles', { expected: fileFields.join(', ') });
     }
     throw error;
   }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 
 /**
  * A minimal reader for zip files (Darwin Core archives, TAXREF downloads): lists the entries from
@@ -16,9 +16,6 @@ export type ZipEntry = {
   size: number;
   localHeaderOffset: number;
 };
-
-/** A damaged or unsupported zip file: the client's fault (400). */
-export class ZipError extends BadRequestError {}
 
 const EOCD = 0x06054b50;
 const EOCD64 = 0x06064b50;
@@ -67,17 +64,17 @@ export async function listZip(file: string): Promise<ZipEntry[]> {
       break;
     }
   }
-  if (at < 0) throw new ZipError('not a zip file (no end of central directory)');
+  if (at < 0) throw new DomainError('zip.notZip');
   let count = tail.readUInt16LE(at + 10);
   let directorySize = tail.readUInt32LE(at + 12);
   let directoryOffset = tail.readUInt32LE(at + 16);
   if (count === 0xffff || directorySize === MAX32 || directoryOffset === MAX32) {
     const locator = at - 20;
     if (locator < 0 || tail.readUInt32LE(locator) !== EOCD64_LOCATOR) {
-      throw new ZipError('damaged Zip64 archive');
+      throw new DomainError('zip.damaged', { part: 'Zip64' });
     }
     const record = await readAt(file, Number(tail.readBigUInt64LE(locator + 8)), 56);
-    if (record.readUInt32LE(0) !== EOCD64) throw new ZipError('damaged Zip64 archive');
+    if (record.readUInt32LE(0) !== EOCD64) throw new DomainError('zip.damaged', { part: 'Zip64' });
     count = Number(record.readBigUInt64LE(32));
     directorySize = Number(record.readBigUInt64LE(40));
     directoryOffset = Number(record.readBigUInt64LE(48));
@@ -88,7 +85,7 @@ export async function listZip(file: string): Promise<ZipEntry[]> {
   let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) {
-      throw new ZipError('damaged central directory');
+      throw new DomainError('zip.damaged', { part: 'central directory' });
     }
     const flags = directory.readUInt16LE(p + 8);
     const method = directory.readUInt16LE(p + 10);
@@ -119,7 +116,7 @@ export async function listZip(file: string): Promise<ZipEntry[]> {
       }
       e += 4 + length;
     }
-    if (flags & 0x1) throw new ZipError(`${name} is encrypted`);
+    if (flags & 0x1) throw new DomainError('zip.encrypted', { name });
     entries.push({ name, method, compressedSize, size: uncompressed, localHeaderOffset });
     p = extraEnd + commentLength;
   }
@@ -130,7 +127,7 @@ export async function listZip(file: string): Promise<ZipEntry[]> {
 export async function openZipEntry(file: string, entry: ZipEntry): Promise<Readable> {
   const header = await readAt(file, entry.localHeaderOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) {
-    throw new ZipError(`damaged local header for ${entry.name}`);
+    throw new DomainError('zip.damaged', { part: entry.name });
   }
   const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   if (entry.compressedSize === 0) return Readable.from([]);
@@ -138,7 +135,10 @@ export async function openZipEntry(file: string, entry: ZipEntry): Promise<Reada
   if (entry.method === 0) return raw;
   if (entry.method !== 8) {
     raw.destroy();
-    throw new ZipError(`${entry.name} uses an unsupported compression method (${entry.method})`);
+    throw new DomainError('zip.unsupportedCompression', {
+      name: entry.name,
+      method: entry.method,
+    });
   }
   const inflate = createInflateRaw();
   raw.on('error', (error) => inflate.destroy(error));

@@ -1,4 +1,3 @@
-import { sql, type Kysely } from 'kysely';
 import type {
   AccountContributions,
   AdminUser,
@@ -7,79 +6,28 @@ import type {
   AdminUserPatch,
   AdminUserQuery,
 } from '@citizen/shared';
-import type { AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit-log.repository.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Sessions } from '../auth/sessions.js';
-import type { DB } from '../db/schema.js';
-import { ForbiddenError, NotFoundError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { canChangeAccount, canManageUsers } from '../policies/users.policy.js';
 import { toAdminUser } from './account-view.js';
-import { ACCOUNT_COLUMNS, type AccountRow, type UsersRepository } from './users.repository.js';
+import type { AccountRow, UsersRepository } from './users.repository.js';
 
 /** Administrators' view of accounts: search, and the only way to grant roles or (de)activate. */
 export function createUserAdminService(deps: {
-  db: Kysely<DB>;
   users: UsersRepository;
   sessions: Sessions;
   audit: AuditLog;
 }) {
-  const { db, users, sessions, audit } = deps;
-
-  /** Observations recorded by each of these accounts. */
-  async function observationCounts(ids: number[]): Promise<Map<number, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db
-      .selectFrom('observations')
-      .select(['observer_id', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('observer_id', 'in', ids)
-      .groupBy('observer_id')
-      .execute();
-    return new Map(rows.map((r) => [Number(r.observer_id), Number(r.n)]));
-  }
+  const { users, sessions, audit } = deps;
 
   async function withCount(row: AccountRow): Promise<AdminUser> {
-    return toAdminUser(row, (await observationCounts([row.id])).get(row.id) ?? 0);
+    return toAdminUser(row, (await users.observationCounts([row.id])).get(row.id) ?? 0);
   }
 
   async function contributions(id: number): Promise<AccountContributions> {
-    const [statuses, summary, photos, given, programs] = await Promise.all([
-      db
-        .selectFrom('observations')
-        .select(['validation_status', (eb) => eb.fn.countAll<string>().as('n')])
-        .where('observer_id', '=', id)
-        .groupBy('validation_status')
-        .execute(),
-      db
-        .selectFrom('observations')
-        .select([
-          sql<string>`count(*) filter (where hidden_at is not null)`.as('hidden'),
-          sql<string | null>`min(observed_on)::text`.as('first'),
-          sql<string | null>`max(observed_on)::text`.as('last'),
-        ])
-        .where('observer_id', '=', id)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('observation_media as om')
-        .innerJoin('observations as o', 'o.id', 'om.observation_id')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('o.observer_id', '=', id)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('observation_events')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('actor_id', '=', id)
-        .where('kind', 'in', ['validated', 'reidentified'])
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('observations as o')
-        .innerJoin('programs as p', 'p.id', 'o.program_id')
-        .select(['p.id', 'p.title', (eb) => eb.fn.countAll<string>().as('n')])
-        .where('o.observer_id', '=', id)
-        .groupBy(['p.id', 'p.title'])
-        .orderBy('n', 'desc')
-        .orderBy('p.id')
-        .execute(),
-    ]);
+    const { statuses, summary, photos, given, programs } = await users.contributions(id);
     const byStatus = Object.fromEntries(statuses.map((r) => [r.validation_status, Number(r.n)]));
     return {
       observations: Object.values(byStatus).reduce((a, b) => a + b, 0),
@@ -95,44 +43,20 @@ export function createUserAdminService(deps: {
 
   return {
     async list(actor: CurrentUser, query: AdminUserQuery): Promise<AdminUserList> {
-      if (!canManageUsers(actor)) throw new ForbiddenError('Only an admin may list accounts');
-      let select = db.selectFrom('users');
-      if (query.q?.trim()) {
-        const like = `%${query.q
-          .trim()
-          .toLowerCase()
-          .replace(/[\\%_]/g, '\\$&')}%`;
-        select = select.where((eb) =>
-          eb.or([
-            eb(sql`lower(username)`, 'like', like),
-            eb(sql`lower(email)`, 'like', like),
-            eb(sql`lower(coalesce(display_name, ''))`, 'like', like),
-          ]),
-        );
-      }
-      if (query.role) select = select.where('role', '=', query.role);
-      if (query.active !== undefined) select = select.where('is_active', '=', query.active);
-      const { total } = await select
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .executeTakeFirstOrThrow();
-      const rows = await select
-        .select(ACCOUNT_COLUMNS)
-        .orderBy(sql`lower(username)`)
-        .limit(query.limit)
-        .offset(query.offset)
-        .execute();
-      const counts = await observationCounts(rows.map((r) => r.id));
+      if (!canManageUsers(actor)) throw new DomainError('auth.adminOnly');
+      const { total, rows } = await users.search(query);
+      const counts = await users.observationCounts(rows.map((r) => r.id));
       return {
-        total: Number(total),
+        total,
         items: rows.map((row) => toAdminUser(row, counts.get(row.id) ?? 0)),
       };
     },
 
     /** One account, with what it contributed. */
     async detail(actor: CurrentUser, id: number): Promise<AdminUserDetail> {
-      if (!canManageUsers(actor)) throw new ForbiddenError('Only an admin may read accounts');
+      if (!canManageUsers(actor)) throw new DomainError('auth.adminOnly');
       const row = await users.findById(id);
-      if (!row) throw new NotFoundError(`No account ${id}`);
+      if (!row) throw new DomainError('account.notFound', { id });
       return { ...(await withCount(row)), contributions: await contributions(id) };
     },
 
@@ -143,15 +67,13 @@ export function createUserAdminService(deps: {
       patch: AdminUserPatch,
       ip: string,
     ): Promise<AdminUser> {
-      if (!canManageUsers(actor)) throw new ForbiddenError('Only an admin may change accounts');
+      if (!canManageUsers(actor)) throw new DomainError('auth.adminOnly');
       const target = await users.findById(targetId);
-      if (!target) throw new NotFoundError(`No account ${targetId}`);
+      if (!target) throw new DomainError('account.notFound', { id: targetId });
       if (!canChangeAccount(actor, target, patch)) {
-        throw new ForbiddenError(
-          'An admin cannot remove their own admin role nor deactivate their own account',
-        );
+        throw new DomainError('account.ownAdminRights');
       }
-      const updated = await db.transaction().execute(async (trx) => {
+      const updated = await users.transaction().execute(async (trx) => {
         const changes: Parameters<UsersRepository['update']>[1] = {};
         if (patch.role !== undefined && patch.role !== target.role) changes.role = patch.role;
         if (patch.active !== undefined && patch.active !== target.is_active) {

@@ -12,7 +12,7 @@ import {
 import { requestContext } from '../auth/auth.routes.js';
 import { LockedError } from '../auth/accounts.service.js';
 import { onlyFor, requireUser } from '../auth/guards.js';
-import { BadRequestError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
 import type { Services } from '../services.js';
@@ -129,7 +129,7 @@ export function meRoutes(app: App, { accounts }: Services) {
       const user = requireUser(request);
       const { files } = await readUploads(request, { maxFiles: 1, maxBytes: AVATAR_MAX_BYTES });
       const [image] = files;
-      if (!image) throw new BadRequestError('Send one image in a file field');
+      if (!image) throw new DomainError('upload.fileMissing', { field: 'avatar' });
       return profiles.setAvatar(user.id, image.bytes, request.ip);
     },
   );

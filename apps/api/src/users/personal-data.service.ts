@@ -1,19 +1,19 @@
-import { existsSync } from 'node:fs';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import yazl from 'yazl';
 import type { DeleteAccountRequest, DeletionChoice, Locale } from '@citizen/shared';
-import type { AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit-log.repository.js';
 import type { RequestContext } from '../auth/accounts.service.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { Config } from '../config/config.js';
 import type { DB } from '../db/schema.js';
-import { BadRequestError, UnauthorizedError } from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import { renderMail } from '../mail/templates.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { PhotosService } from '../media/photos.service.js';
 import { verifyPassword } from '../users/passwords.js';
 import { avatarUrl, toMe } from './account-view.js';
+import type { PersonalDataRepository } from './personal-data.repository.js';
 import type { UsersRepository } from './users.repository.js';
 
 type ExportedPhoto = {
@@ -107,7 +107,7 @@ export type PersonalDataSource = {
 };
 
 type Deps = {
-  db: Kysely<DB>;
+  repository: PersonalDataRepository;
   config: Config;
   users: UsersRepository;
   sessions: Sessions;
@@ -119,59 +119,30 @@ type Deps = {
 
 /** The RGPD rights: a copy of everything about me, and erasure with a choice for my observations. */
 export function createPersonalDataService(deps: Deps) {
-  const { db, config, users, sessions, audit, mailer, mediaStore, photos } = deps;
+  const { repository, config, users, sessions, audit, mailer, mediaStore, photos } = deps;
+
+  /**
+   * Adds a stored file to the ZIP, a missing one left out. It is opened again when the ZIP gets
+   * to it: hundreds of photos are not held open (files or connections) at once.
+   */
+  async function addStoredFile(zip: yazl.ZipFile, key: string, name: string, as: string) {
+    const found = await mediaStore.open(key, name);
+    if (!found) return;
+    found.stream.destroy();
+    zip.addReadStreamLazy(as, (done) => {
+      mediaStore.open(key, name).then(
+        (file) =>
+          file ? done(null, file.stream) : done(new Error(`${key}/${name} is gone`), null!),
+        (error: Error) => done(error, null!),
+      );
+    });
+  }
   const absolute = (path: string) => `${config.publicUrl}${path}`;
   const sources: PersonalDataSource[] = [];
 
   async function observationsOf(userId: number): Promise<ExportedObservation[]> {
-    const rows = await db
-      .selectFrom('observations as o')
-      .innerJoin('programs as p', 'p.id', 'o.program_id')
-      .innerJoin('taxa as t', 't.cd_nom', 'o.cd_nom')
-      .select([
-        'o.id',
-        'o.program_id',
-        'p.title as program_title',
-        'o.cd_nom',
-        't.scientific_name',
-        'o.observed_on',
-        'o.observed_time',
-        'o.count',
-        'o.comment',
-        sql<number>`ST_X(o.geom)`.as('longitude'),
-        sql<number>`ST_Y(o.geom)`.as('latitude'),
-        'o.coordinate_uncertainty_m',
-        'o.municipality',
-        'o.observer_name',
-        'o.validation_status',
-        'o.custom_data',
-        'o.created_at',
-        'o.updated_at',
-      ])
-      .where('o.observer_id', '=', userId)
-      .orderBy('o.observed_on')
-      .orderBy('o.id')
-      .execute();
-    const media = rows.length
-      ? await db
-          .selectFrom('observation_media as om')
-          .innerJoin('media as m', 'm.id', 'om.media_id')
-          .select([
-            'om.observation_id',
-            'm.id',
-            'm.licence',
-            'm.author',
-            'm.storage_key',
-            'm.variants',
-          ])
-          .where(
-            'om.observation_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .orderBy('om.position')
-          .execute()
-      : [];
+    const rows = await repository.observationsOf(userId);
+    const media = await repository.photosOf(rows.map((r) => r.id));
     return rows.map((row) => ({
       id: row.id,
       programId: row.program_id,
@@ -212,7 +183,7 @@ export function createPersonalDataService(deps: Deps) {
 
   async function collect(userId: number) {
     const account = await users.findById(userId);
-    if (!account) throw new UnauthorizedError('This account no longer exists');
+    if (!account) throw new DomainError('auth.accountGone');
     const [observations, sessionRows, events] = await Promise.all([
       observationsOf(userId),
       sessions.listForUser(userId),
@@ -255,14 +226,7 @@ export function createPersonalDataService(deps: Deps) {
      * than `retentionDays` (run with the hourly pruning, ANONYMOUS_EMAIL_RETENTION_DAYS).
      */
     async forgetAnonymousContacts(retentionDays: number): Promise<number> {
-      const result = await db
-        .updateTable('observations')
-        .set({ contact_email: null })
-        .where('observer_id', 'is', null)
-        .where('contact_email', 'is not', null)
-        .where('created_at', '<', sql<Date>`now() - make_interval(days => ${retentionDays})`)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      return repository.forgetAnonymousContacts(retentionDays);
     },
 
     addSource(source: PersonalDataSource) {
@@ -299,13 +263,10 @@ export function createPersonalDataService(deps: Deps) {
       zip.addBuffer(Buffer.from(observationsCsv(observations)), 'observations.csv');
       for (const photo of observations.flatMap((o) => o.photos)) {
         if (!photo.file || !photo.originalVariant) continue;
-        const [variant, extension] = photo.originalVariant.split('.');
-        const file = mediaStore.fileOf(photo.storageKey, variant as 'original', extension ?? 'jpg');
-        if (existsSync(file)) zip.addFile(file, photo.file);
+        await addStoredFile(zip, photo.storageKey, photo.originalVariant, photo.file);
       }
       if (account.avatar_key) {
-        const file = mediaStore.fileOf(account.avatar_key, 'display', 'webp');
-        if (existsSync(file)) zip.addFile(file, 'avatar.webp');
+        await addStoredFile(zip, account.avatar_key, 'display.webp', 'avatar.webp');
       }
       zip.end();
       await audit.record({
@@ -325,14 +286,12 @@ export function createPersonalDataService(deps: Deps) {
      */
     async deleteAccount(userId: number, input: DeleteAccountRequest, ctx: RequestContext) {
       const account = await users.findById(userId);
-      if (!account) throw new UnauthorizedError('This account no longer exists');
+      if (!account) throw new DomainError('auth.accountGone');
       if (
         !account.password_hash ||
         !(await verifyPassword(account.password_hash, input.password))
       ) {
-        throw new BadRequestError('The password is wrong', {
-          errors: [{ field: 'password', message: 'is wrong' }],
-        });
+        throw new DomainError('account.wrongPassword', {}, { field: 'password' });
       }
       const choice: DeletionChoice = input.observations ?? config.accounts.deletionDefault;
       const goodbye = renderMail('accountDeleted', account.locale as Locale, {
@@ -343,98 +302,21 @@ export function createPersonalDataService(deps: Deps) {
 
       // Originals that outlive the account lose their metadata first (GPS position, camera): if
       // the deletion then fails or the process dies, the user asks again and nothing is lost.
-      const kept = await db
-        .selectFrom('media as m')
-        .select('m.id')
-        .where('m.uploaded_by', '=', userId)
-        .$if(choice === 'delete', (q) =>
-          q.where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('observation_media as om')
-                  .innerJoin('observations as o', 'o.id', 'om.observation_id')
-                  .select('om.media_id')
-                  .whereRef('om.media_id', '=', 'm.id')
-                  .where('o.observer_id', '=', userId),
-              ),
-            ),
-          ),
-        )
-        .execute();
-      const strippedSizes = await photos.stripOriginals(kept.map((m) => m.id));
+      const kept = await repository.photosKeptAfterErasure(userId, choice);
+      const strippedSizes = await photos.stripOriginals(kept);
 
-      const removedKeys = await db.transaction().execute(async (trx) => {
-        for (const [id, size] of strippedSizes) {
-          await trx.updateTable('media').set({ byte_size: size }).where('id', '=', id).execute();
-        }
-        // What the user typed about their photos: the author's name, the file's name.
-        await trx
-          .updateTable('media')
-          .set({ author: null, original_name: null })
-          .where('uploaded_by', '=', userId)
-          .execute();
-        const ownObservations = trx
-          .selectFrom('observations')
-          .select('id')
-          .where('observer_id', '=', userId);
+      const removedKeys = await repository.transaction().execute(async (trx) => {
+        await repository.setPhotoSizes(trx, strippedSizes);
+        await repository.clearPhotoAuthorship(trx, userId);
         let keys: string[] = [];
         let count: number;
         if (choice === 'delete') {
-          // Photos of these observations that no other observation uses go with them.
-          const doomed = await trx
-            .selectFrom('media as m')
-            .select(['m.id', 'm.storage_key'])
-            .where('m.id', 'in', (eb) =>
-              eb
-                .selectFrom('observation_media')
-                .select('media_id')
-                .where('observation_id', 'in', ownObservations),
-            )
-            .where(({ not, exists, selectFrom }) =>
-              not(
-                exists(
-                  selectFrom('observation_media as other')
-                    .innerJoin('observations as oo', 'oo.id', 'other.observation_id')
-                    .select('other.media_id')
-                    .whereRef('other.media_id', '=', 'm.id')
-                    .where((eb) =>
-                      eb.or([eb('oo.observer_id', 'is', null), eb('oo.observer_id', '!=', userId)]),
-                    ),
-                ),
-              ),
-            )
-            .execute();
-          const deleted = await trx
-            .deleteFrom('observations')
-            .where('observer_id', '=', userId)
-            .executeTakeFirst();
-          count = Number(deleted.numDeletedRows);
-          if (doomed.length > 0) {
-            await trx
-              .deleteFrom('media')
-              .where(
-                'id',
-                'in',
-                doomed.map((m) => m.id),
-              )
-              .execute();
-          }
-          keys = doomed.map((m) => m.storage_key);
+          ({ count, keys } = await repository.deleteObservationsOf(trx, userId));
         } else {
-          const updated = await trx
-            .updateTable('observations')
-            .set({
-              observer_id: null,
-              observer_name: null,
-              contact_email: null,
-              updated_at: new Date(),
-            })
-            .where('observer_id', '=', userId)
-            .executeTakeFirst();
-          count = Number(updated.numUpdatedRows);
+          count = await repository.anonymiseObservationsOf(trx, userId);
         }
         for (const source of sources) keys.push(...(await source.erase(trx, userId, choice)));
-        await trx.deleteFrom('users').where('id', '=', userId).execute();
+        await repository.deleteUser(trx, userId);
         await mailer.enqueue(trx, { to: account.email, ...goodbye });
         await audit.record(
           {

@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Me, PublicProfile, UpdateMeRequest } from '@citizen/shared';
-import type { AuditLog } from '../audit/audit.js';
-import type { DB } from '../db/schema.js';
-import { NotFoundError, UnauthorizedError } from '../http/errors.js';
-import type { MediaStore } from '../media/media-store.js';
-import {
-  decode,
-  inspectPhoto,
-  UnsupportedImageError,
-  WEB_FORMATS,
-} from '../media/photo-processing.js';
+import type { AuditLog } from '../audit/audit-log.repository.js';
+import { DomainError } from '../http/errors.js';
+import type { MediaStore, StoredFile } from '../media/media-store.js';
+import { decode, inspectPhoto, WEB_FORMATS } from '../media/photo-processing.js';
 import { toMe, toPublicProfile } from './account-view.js';
 import type { UsersRepository } from './users.repository.js';
 
@@ -20,17 +13,16 @@ export const AVATAR_MAX_BYTES = 8_000_000;
 const AVATAR_FILE = { variant: 'display', extension: 'webp' } as const;
 
 export function createProfileService(deps: {
-  db: Kysely<DB>;
   users: UsersRepository;
   mediaStore: MediaStore;
   audit: AuditLog;
 }) {
-  const { db, users, mediaStore, audit } = deps;
+  const { users, mediaStore, audit } = deps;
 
   async function account(userId: number) {
     const row = await users.findById(userId);
     // The session outlived the account (deleted meanwhile): the client must log in again.
-    if (!row) throw new UnauthorizedError('This account no longer exists');
+    if (!row) throw new DomainError('auth.accountGone');
     return row;
   }
 
@@ -47,7 +39,7 @@ export function createProfileService(deps: {
       if (input.notifications !== undefined) changes.notify_by_email = input.notifications;
       if (Object.keys(changes).length === 0) return this.me(userId);
       const row = await users.update(userId, changes);
-      if (!row) throw new UnauthorizedError('This account no longer exists');
+      if (!row) throw new DomainError('auth.accountGone');
       await audit.record({
         event: 'profile_updated',
         userId,
@@ -63,7 +55,7 @@ export function createProfileService(deps: {
      */
     async setAvatar(userId: number, bytes: Buffer, ip: string): Promise<Me> {
       const before = await account(userId);
-      await inspectPhoto(bytes, 'The avatar', WEB_FORMATS);
+      await inspectPhoto(bytes, 'Avatar', WEB_FORMATS);
       let webp: Buffer;
       try {
         webp = await decode(bytes)
@@ -72,7 +64,7 @@ export function createProfileService(deps: {
           .webp({ quality: 80 })
           .toBuffer();
       } catch {
-        throw new UnsupportedImageError('The avatar could not be decoded; please send a JPEG');
+        throw new DomainError('image.undecodable', { label: 'Avatar' });
       }
       const key = `avatars/${userId}/${randomBytes(8).toString('hex')}`;
       const staged = await mediaStore.stage(key, { [`${AVATAR_FILE.variant}.webp`]: webp });
@@ -98,22 +90,23 @@ export function createProfileService(deps: {
     },
 
     /** The file of a user's avatar, or a 404. */
-    async avatarFile(username: string): Promise<string> {
+    async avatarFile(username: string): Promise<StoredFile> {
       const row = await users.findByUsername(username);
-      if (!row?.avatar_key || !row.is_active) throw new NotFoundError(`No avatar for ${username}`);
-      return mediaStore.fileOf(row.avatar_key, AVATAR_FILE.variant, AVATAR_FILE.extension);
+      if (!row?.avatar_key || !row.is_active) throw new DomainError('user.noAvatar', { username });
+      const file = await mediaStore.open(
+        row.avatar_key,
+        `${AVATAR_FILE.variant}.${AVATAR_FILE.extension}`,
+      );
+      if (!file) throw new DomainError('user.noAvatar', { username });
+      return file;
     },
 
     /** What anyone may see: no e-mail address, only accounts that can be active. */
     async publicProfile(username: string): Promise<PublicProfile> {
       const row = await users.findByUsername(username);
-      if (!row || !row.is_active) throw new NotFoundError(`No user named ${username}`);
-      const { count } = await db
-        .selectFrom('observations')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('observer_id', '=', row.id)
-        .executeTakeFirstOrThrow();
-      return toPublicProfile(row, Number(count));
+      if (!row || !row.is_active) throw new DomainError('user.notFound', { username });
+      const counts = await users.observationCounts([row.id]);
+      return toPublicProfile(row, counts.get(row.id) ?? 0);
     },
   };
 }

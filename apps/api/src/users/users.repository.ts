@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AdminUserQuery } from '@citizen/shared';
 import type { DB, Role } from '../db/schema.js';
 
 /** The columns the accounts domain reads; `password_hash` never leaves the service layer. */
@@ -25,6 +26,18 @@ export function createUsersRepository(db: Kysely<DB>) {
   const lower = (value: string) => value.trim().toLowerCase();
 
   return {
+    transaction: () => db.transaction(),
+
+    /** Marks the account's address as proven (once: a second confirmation changes nothing). */
+    async confirmEmail(trx: Transaction<DB>, id: number) {
+      await trx
+        .updateTable('users')
+        .set({ email_confirmed_at: new Date(), updated_at: new Date() })
+        .where('id', '=', id)
+        .where('email_confirmed_at', 'is', null)
+        .execute();
+    },
+
     findByUsernameOrEmail(username: string, email: string) {
       return db
         .selectFrom('users')
@@ -137,6 +150,91 @@ export function createUsersRepository(db: Kysely<DB>) {
         })
         .where('id', '=', id)
         .execute();
+    },
+
+    /** Accounts matching an administrator's search (username, e-mail, display name), a page of them. */
+    async search(query: AdminUserQuery) {
+      let select = db.selectFrom('users');
+      if (query.q?.trim()) {
+        const like = `%${query.q
+          .trim()
+          .toLowerCase()
+          .replace(/[\\%_]/g, '\\$&')}%`;
+        select = select.where((eb) =>
+          eb.or([
+            eb(sql`lower(username)`, 'like', like),
+            eb(sql`lower(email)`, 'like', like),
+            eb(sql`lower(coalesce(display_name, ''))`, 'like', like),
+          ]),
+        );
+      }
+      if (query.role) select = select.where('role', '=', query.role);
+      if (query.active !== undefined) select = select.where('is_active', '=', query.active);
+      const { total } = await select
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
+      const rows = await select
+        .select(ACCOUNT_COLUMNS)
+        .orderBy(sql`lower(username)`)
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      return { total: Number(total), rows };
+    },
+
+    /** Observations recorded by each of these accounts. */
+    async observationCounts(ids: number[]): Promise<Map<number, number>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('observations')
+        .select(['observer_id', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('observer_id', 'in', ids)
+        .groupBy('observer_id')
+        .execute();
+      return new Map(rows.map((r) => [Number(r.observer_id), Number(r.n)]));
+    },
+
+    /** What an account contributed: its observations by status, photos, validations, programmes. */
+    async contributions(id: number) {
+      const [statuses, summary, photos, given, programs] = await Promise.all([
+        db
+          .selectFrom('observations')
+          .select(['validation_status', (eb) => eb.fn.countAll<string>().as('n')])
+          .where('observer_id', '=', id)
+          .groupBy('validation_status')
+          .execute(),
+        db
+          .selectFrom('observations')
+          .select([
+            sql<string>`count(*) filter (where hidden_at is not null)`.as('hidden'),
+            sql<string | null>`min(observed_on)::text`.as('first'),
+            sql<string | null>`max(observed_on)::text`.as('last'),
+          ])
+          .where('observer_id', '=', id)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('observation_media as om')
+          .innerJoin('observations as o', 'o.id', 'om.observation_id')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('o.observer_id', '=', id)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('observation_events')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('actor_id', '=', id)
+          .where('kind', 'in', ['validated', 'reidentified'])
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('observations as o')
+          .innerJoin('programs as p', 'p.id', 'o.program_id')
+          .select(['p.id', 'p.title', (eb) => eb.fn.countAll<string>().as('n')])
+          .where('o.observer_id', '=', id)
+          .groupBy(['p.id', 'p.title'])
+          .orderBy('n', 'desc')
+          .orderBy('p.id')
+          .execute(),
+      ]);
+      return { statuses, summary, photos, given, programs };
     },
 
     update(

@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Type } from 'typebox';
 import {
   AdminUser,
@@ -12,8 +10,8 @@ import {
   UsernameParams,
 } from '@citizen/shared';
 import { onlyFor, requireAdmin } from '../auth/guards.js';
-import { NotFoundError } from '../http/errors.js';
 import type { App } from '../http/types.js';
+import { fileResponse } from '../openapi/file-response.js';
 import type { Services } from '../services.js';
 
 /** Public profiles (never an e-mail address), and the administrators' account management. */
@@ -41,21 +39,20 @@ export function usersRoutes(app: App, { accounts }: Services) {
         summary: "A user's avatar (256 px WebP)",
         params: UsernameParams,
         querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 40 })) }),
+        response: { 200: fileResponse('The avatar', ['image/webp']), 404: ErrorResponse },
       },
     },
     async (request, reply) => {
       const file = await profiles.avatarFile(request.params.username);
-      const info = await stat(file).catch(() => null);
-      if (!info) throw new NotFoundError(`No avatar for ${request.params.username}`);
       return reply
         .type('image/webp')
-        .header('content-length', info.size)
+        .header('content-length', file.size)
         .header('x-content-type-options', 'nosniff')
         .header(
           'cache-control',
           request.query.v ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         )
-        .send(createReadStream(file));
+        .send(file.stream);
     },
   );
 

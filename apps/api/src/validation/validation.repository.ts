@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction, type UpdateObject } from 'kysely';
 import type { Locale } from '@citizen/shared';
 import type { DB, ObservationEventsTable } from '../db/schema.js';
-import { displayName } from '../taxonomy/names.js';
+import { displayName } from '../taxonomy/names.repository.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -106,17 +106,20 @@ export function createValidationRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
-    /** The observer to tell about a judgement, if they asked to be told. */
+    /** The observer to tell about a judgement or question, and how they want to be told. */
     observerToNotify(trx: Executor, observationId: string) {
       return trx
         .selectFrom('observations as o')
         .innerJoin('users as u', 'u.id', 'o.observer_id')
         .innerJoin('taxa as t', 't.cd_nom', 'o.cd_nom')
         .select([
+          'u.id',
           'u.email',
           'u.username',
           'u.locale',
+          'u.is_active',
           'u.notify_by_email',
+          'u.mail_on_question',
           't.scientific_name',
           'o.observed_on',
         ])

@@ -10,12 +10,7 @@ import type {
 } from '@citizen/shared';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { DB } from '../db/schema.js';
-import {
-  BadRequestError,
-  ForbiddenError,
-  NotFoundError,
-  UnauthorizedError,
-} from '../http/errors.js';
+import { DomainError } from '../http/errors.js';
 import { canEditObservation, isOwner } from '../policies/observations.policy.js';
 import { canValidate } from '../policies/validation.policy.js';
 import type { ValidationRepository } from './validation.repository.js';
@@ -47,9 +42,11 @@ const NEEDS_REASON = new Set(['doubtful', 'invalid']);
 export function createValidationService(repository: ValidationRepository, hooks: ValidationHooks) {
   function checkInput(input: Omit<ValidationInput, 'cdNom'>) {
     if (NEEDS_REASON.has(input.status) && !input.reason) {
-      throw new BadRequestError(`A reason is needed to mark an observation ${input.status}`, {
-        errors: [{ field: 'reason', message: `is required when status is ${input.status}` }],
-      });
+      throw new DomainError(
+        'validation.reasonRequired',
+        { status: input.status },
+        { field: 'reason' },
+      );
     }
   }
 
@@ -101,8 +98,8 @@ export function createValidationService(repository: ValidationRepository, hooks:
   }
 
   function requireValidator(user: CurrentUser | null): CurrentUser {
-    if (!user) throw new UnauthorizedError();
-    if (!canValidate(user)) throw new ForbiddenError('Only validators may validate observations');
+    if (!user) throw new DomainError('auth.loginRequired');
+    if (!canValidate(user)) throw new DomainError('auth.validatorOnly');
     return user;
   }
 
@@ -116,15 +113,13 @@ export function createValidationService(repository: ValidationRepository, hooks:
       const validator = requireValidator(user);
       checkInput(input);
       if (input.cdNom !== undefined && !(await repository.taxonExists(input.cdNom))) {
-        throw new BadRequestError(`Unknown taxon ${input.cdNom}`, {
-          errors: [{ field: 'cdNom', message: 'is not a known taxon' }],
-        });
+        throw new DomainError('taxon.unknown', { cdNom: input.cdNom }, { field: 'cdNom' });
       }
       const changed = await repository.transaction().execute(async (trx) => {
         const [current] = await repository.forUpdate(trx, [id]);
-        if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
+        if (!current) throw new DomainError('observation.notFound', { id });
         if (isOwner(validator, { observerId: current.observer_id })) {
-          throw new ForbiddenError('A validator never validates their own observation');
+          throw new DomainError('validation.ownObservation');
         }
         return judge(trx, current, input, validator);
       });
@@ -204,12 +199,12 @@ export function createValidationService(repository: ValidationRepository, hooks:
       user: CurrentUser | null,
       lang: Locale = 'en',
     ): Promise<ValidationState> {
-      if (!user) throw new UnauthorizedError();
+      if (!user) throw new DomainError('auth.loginRequired');
       const current = await repository.find(id);
-      if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
+      if (!current) throw new DomainError('observation.notFound', { id });
       const owner = isOwner(user, { observerId: current.observer_id });
       if (!owner && !canValidate(user)) {
-        throw new ForbiddenError('Only the observer and validators may discuss this observation');
+        throw new DomainError('validation.discussionClosed');
       }
       const kind = owner ? 'answer' : 'question';
       await repository.transaction().execute(async (trx) => {
@@ -240,12 +235,11 @@ export function createValidationService(repository: ValidationRepository, hooks:
       user: CurrentUser | null,
       lang: Locale = 'en',
     ): Promise<ValidationState> {
-      if (!user) throw new UnauthorizedError();
-      if (user.role !== 'admin')
-        throw new ForbiddenError('Only administrators moderate observations');
+      if (!user) throw new DomainError('auth.loginRequired');
+      if (user.role !== 'admin') throw new DomainError('moderation.adminOnly');
       await repository.transaction().execute(async (trx) => {
         const [current] = await repository.forUpdate(trx, [id]);
-        if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
+        if (!current) throw new DomainError('observation.notFound', { id });
         await repository.update(
           trx,
           id,
@@ -268,15 +262,15 @@ export function createValidationService(repository: ValidationRepository, hooks:
       lang: Locale = 'en',
     ): Promise<ValidationState> {
       const current = await repository.find(id);
-      if (!current) throw new NotFoundError(`Observation ${id} does not exist`);
-      if (!user) throw new UnauthorizedError();
+      if (!current) throw new DomainError('observation.notFound', { id });
+      if (!user) throw new DomainError('auth.loginRequired');
       const owner = isOwner(user, { observerId: current.observer_id });
       if (
         !owner &&
         !canValidate(user) &&
         !canEditObservation(user, { observerId: current.observer_id })
       ) {
-        throw new ForbiddenError('Only the observer and experts may read this history');
+        throw new DomainError('validation.historyClosed');
       }
       const events = await repository.history(id, lang);
       return {

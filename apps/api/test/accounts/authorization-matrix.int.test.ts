@@ -263,6 +263,21 @@ const ROWS: Row[] = [
     expect: signedIn(200),
   },
 
+  // Notifications (each acts on the caller's own only)
+  {
+    route: 'POST /api/me/notifications/read',
+    request: () => ({ url: '/api/me/notifications/read', payload: {} }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'PUT /api/me/notification-preferences',
+    request: () => ({
+      url: '/api/me/notification-preferences',
+      payload: { judgements: false, questions: true, badges: false },
+    }),
+    expect: signedIn(200),
+  },
+
   // Administration of programmes, settings, pages, areas, taxonomy, species lists, sites, badges
   ...[
     'POST /api/admin/programs',

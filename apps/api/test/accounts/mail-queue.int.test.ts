@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthOptions } from '@citizen/shared';
 import type { Database } from '../../src/db/database.js';
-import { createOutbox } from '../../src/mail/outbox.js';
+import { createOutbox } from '../../src/mail/outbox.repository.js';
 import { freshDatabase } from '../engines.js';
 import { accountsApp, login, PASSWORD } from './helpers.js';
 

@@ -249,7 +249,7 @@ describeWithDemo('profile, personal data export, account deletion, administratio
       select m.storage_key from media m join observation_media om on om.media_id = m.id
       where om.observation_id = ${ids[0]}`.execute(db());
     const folder = path.join(mediaDir, keys.rows[0]!.storage_key);
-    expect(readdirSync(folder).sort()).toEqual(['display.webp', 'original.jpg', 'thumb.webp']);
+    expect(readdirSync(folder).sort()).toEqual(['display.jpg', 'original.jpg', 'thumb.webp']);
 
     const deleted = await app.inject({
       method: 'DELETE',

@@ -1,3 +1,4 @@
+import type { ErrorResponse } from '@citizen/shared';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import type {
   SavedVisit,
   UserBadges,
 } from '@citizen/shared';
-import { expectedAwards, storedAwards } from '../../src/badges/engine.js';
+import { expectedAwards, storedAwards } from '../../src/badges/awards.repository.js';
 import type { App } from '../../src/http/types.js';
 import { createServices } from '../../src/services.js';
 import { createUser, RELAXED_LIMITS } from '../accounts/helpers.js';
@@ -93,37 +94,56 @@ describeWithDemo('badges', (database) => {
     await call('PATCH', `/api/admin/programs/${silent}/badge-settings`, admin, {
       badgesEnabled: false,
     });
-    siteType = (await services.sites.createType(sitesProgram, { name: 'Pond' })).id;
+    siteType = (await services.siteTypes.createType(sitesProgram, { name: 'Pond' })).id;
     await services.badges.recompute();
   });
   afterAll(() => app?.close());
 
   describe('rules', () => {
     it.each([
-      [{ kind: 'program_observations', threshold: 3 }, /programId is required/],
-      [{ kind: 'total_observations', threshold: 3, programId: 1 }, /programId must be null/],
+      [{ kind: 'program_observations', threshold: 3 }, 'badge.programRequired', 'programId', {}],
+      [
+        { kind: 'total_observations', threshold: 3, programId: 1 },
+        'badge.programNotAllowed',
+        'programId',
+        { kind: 'total_observations' },
+      ],
       [
         { kind: 'taxon_species', threshold: 3, taxonRank: 'order' },
-        /taxonName and taxonRank are required/,
+        'badge.taxonRequired',
+        'taxonName',
+        {},
       ],
       [
         { kind: 'total_observations', threshold: 3, taxonRank: 'order', taxonName: 'X' },
-        /only for taxon_species/,
+        'badge.taxonNotAllowed',
+        'taxonRank',
+        {},
       ],
-      [{ kind: 'total_observations', threshold: 0 }, /threshold must be at least 1/],
+      [{ kind: 'total_observations', threshold: 0 }, 'badge.thresholdTooLow', 'threshold', {}],
       [
         { kind: 'program_observations', threshold: 1, programId: 999_999 },
-        /programme 999999 does not exist/,
+        'badge.unknownProgram',
+        'programId',
+        { id: 999_999 },
       ],
-      [{ kind: 'seniority', threshold: 1, pictureUrl: 'ftp://x' }, /pictureUrl must match pattern/],
-      [{ kind: 'seniority', threshold: 1, name: {} }, /name must NOT have fewer than 1 properties/],
-    ])('refuses %j', async (input, message) => {
+      [
+        { kind: 'seniority', threshold: 1, pictureUrl: 'ftp://x' },
+        'field.pattern',
+        'pictureUrl',
+        {},
+      ],
+      [{ kind: 'seniority', threshold: 1, name: {} }, 'field.tooFewEntries', 'name', { limit: 1 }],
+    ])('refuses %j', async (input, code, field, params) => {
       const response = await call('POST', '/api/admin/badges/rules', admin, {
         name: { en: 'X' },
         ...input,
       });
       expect(response.statusCode).toBe(400);
-      expect(response.json<{ message: string }>().message).toMatch(message);
+      // The first problem of the field (a union also lists its other branches').
+      expect(response.json<ErrorResponse>().errors?.[0]).toEqual(
+        expect.objectContaining({ field, code, params }),
+      );
     });
 
     it("tells the admin that badges are on, and suggests the taxonomy's groups for a taxonomic rule", async () => {
@@ -464,7 +484,7 @@ describeWithDemo('badges', (database) => {
         ]) {
           const response = await off.inject({ method: 'GET', url });
           expect(response.statusCode).toBe(404);
-          expect(response.json<{ message: string }>().message).toMatch(/not enabled/);
+          expect(response.json<ErrorResponse>().code).toBe('badges.disabled');
         }
         const response = await off.inject({
           method: 'POST',

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { BadgeRuleInput } from '@citizen/shared';
 import type { CurrentUser } from '../../src/auth/current-user.js';
-import { expectedAwards, storedAwards } from '../../src/badges/engine.js';
+import { expectedAwards, storedAwards } from '../../src/badges/awards.repository.js';
 import { createServices } from '../../src/services.js';
 import { createUser } from '../accounts/helpers.js';
 import { testConfig } from '../app.js';
@@ -63,7 +63,7 @@ describeWithDemo('badges: incremental updates equal a rebuild', (database, engin
     silent = await program('silent');
     sitesProgram = await program('ponds', 'sites');
     await services.badges.setProgramSettings(silent, { badgesEnabled: false });
-    siteType = (await services.sites.createType(sitesProgram, { name: 'Pond' })).id;
+    siteType = (await services.siteTypes.createType(sitesProgram, { name: 'Pond' })).id;
     const made = [];
     for (const name of ['ana', 'ben', 'cleo', 'dev']) {
       made.push(await createUser(db(), { username: `${name}-${engine}` }));
@@ -118,7 +118,7 @@ describeWithDemo('badges: incremental updates equal a rebuild', (database, engin
       { kind: 'seniority', threshold: 1, name: { en: 'Day one' } },
     ];
     ruleIds = [];
-    for (const input of rules) ruleIds.push((await services.badges.createRule(input)).id);
+    for (const input of rules) ruleIds.push((await services.badgeRules.createRule(input)).id);
     await services.badges.recompute();
   });
 
@@ -204,7 +204,7 @@ describeWithDemo('badges: incremental updates equal a rebuild', (database, engin
           if (sites.length === 0) return null;
           const site = rng.pick(sites);
           const user = rng.pick(users);
-          const visit = await services.sites.createVisit(
+          const visit = await services.visits.createVisit(
             site.id,
             { visitedOn: day() },
             [],
@@ -247,7 +247,7 @@ describeWithDemo('badges: incremental updates equal a rebuild', (database, engin
           if (visits.length === 0) return null;
           const visit = rng.pick(visits);
           const date = day();
-          await services.sites.updateVisit(
+          await services.visits.updateVisit(
             visit.id,
             { visitedOn: date },
             [],
@@ -264,7 +264,7 @@ describeWithDemo('badges: incremental updates equal a rebuild', (database, engin
           if (visits.length === 0) return null;
           const visit = rng.pick(visits);
           const actor = rng.next() < 0.2 ? admin : userById(visit.observerId);
-          await services.sites.deleteVisit(visit.id, actor);
+          await services.visits.deleteVisit(visit.id, actor);
           visits.splice(visits.indexOf(visit), 1);
           for (const o of observations.filter((o) => o.visitId === visit.id))
             observations.splice(observations.indexOf(o), 1);
@@ -309,12 +309,12 @@ describeWithDemo('badges: incremental updates equal a rebuild', (database, engin
         1,
         async () => {
           const id = rng.pick(ruleIds);
-          const rule = await services.badges.getRule(id);
+          const rule = await services.badgeRules.getRule(id);
           const threshold = Math.max(
             rule.kind === 'seniority' ? 0 : 1,
             rule.threshold + rng.pick([-1, 1]),
           );
-          await services.badges.updateRule(id, { threshold });
+          await services.badgeRules.updateRule(id, { threshold });
           return `an admin sets rule ${rule.name.en} to ${threshold}`;
         },
       ],

@@ -23,6 +23,7 @@ describeWithDemo('exports', { pglite: true }, (database) => {
   const db = () => database().db;
   let sensitive: Sensitive[] = [];
   let tricky = '';
+  let offList = '';
   let photos = 0;
   const validator = asUser({ id: 999_998, username: 'val', role: 'validator' });
 
@@ -40,6 +41,9 @@ describeWithDemo('exports', { pglite: true }, (database) => {
     const { rows } = await sql<{ id: string }>`
       select id from observations where program_id = 2 order by id limit 3`.execute(db());
     tricky = rows[0]!.id;
+    // A species not in the programme's list (0022), recorded where the programme allows it.
+    offList = rows[1]!.id;
+    await sql`update observations set off_list = true where id = ${offList}::uuid`.execute(db());
     await sql`update observations set
       custom_data = ${JSON.stringify({
         habitat: 'forest, "old" beech\nwood',
@@ -231,6 +235,13 @@ describeWithDemo('exports', { pglite: true }, (database) => {
     expect(row[term('nameAccordingTo')]).toMatch(/^TAXREF v/);
     expect(row[term('taxonRank')]).toBe('species');
     expect(row[term('datasetName')]).toBe('Faune de Chartreuse');
+    // Off the species list: a remark on the identification, and the flag for machines.
+    expect(row[term('identificationRemarks')]).toBe('');
+    expect(JSON.parse(row[term('dynamicProperties')]!)).toEqual({ offList: false });
+    const off = occurrences.find((r) => r[term('occurrenceID')] === offList)!;
+    expect(off[term('identificationRemarks')]).toMatch(/not in the programme's species list/);
+    expect(JSON.parse(off[term('dynamicProperties')]!)).toEqual({ offList: true });
+    expect(occurrences.filter((r) => r[term('identificationRemarks')] !== '')).toHaveLength(1);
     for (const s of sensitive) {
       const r = occurrences.find((x) => x[term('occurrenceID')] === s.id)!;
       expect(Number(r[term('decimalLongitude')])).toBeCloseTo(s.px, 5);
@@ -246,6 +257,7 @@ describeWithDemo('exports', { pglite: true }, (database) => {
     expect(eml.getElementsByTagName('intellectualRights')[0]!.textContent).toMatch(/CC-BY/);
     expect(eml.getElementsByTagName('calendarDate')).toHaveLength(2);
     expect(eml.getElementsByTagName('westBoundingCoordinate')[0]!.textContent).toMatch(/^5\./);
+    expect(eml.getElementsByTagName('methods')[0]!.textContent).toMatch(/"offList":true/);
   });
 
   it('reads large selections in chunks, each observation once', async () => {

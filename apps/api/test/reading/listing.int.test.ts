@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObservationDetail, ObservationList, ObservationListItem } from '@citizen/shared';
+import type {
+  ErrorResponse,
+  ObservationDetail,
+  ObservationList,
+  ObservationListItem,
+} from '@citizen/shared';
 import type { App } from '../../src/http/types.js';
 import { describeWithDemo } from '../engines.js';
 import {
@@ -117,6 +122,50 @@ describeWithDemo('observation listing', { pglite: true }, (database) => {
         expect(created).toEqual([...created].sort().reverse());
       }
     }
+  });
+
+  it('puts the latest recorded first among the observations of one day, page after page', async () => {
+    const day = '2031-07-14';
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push(
+        await insertObservation(db(), {
+          programId: 1,
+          cdNom: parusMajor,
+          lon: 4.852,
+          lat: 45.777,
+          observedOn: day,
+        }),
+      );
+    }
+    // Recording times that run against the ids' order, so that the id cannot be what sorts
+    // them; the last two recorded in one transaction (an import), so they share theirs.
+    const byId = [...ids].sort();
+    const times = ['08:00:00.000001', '08:00:00.000002', '09:30:00', '10:00:00', '10:00:00'];
+    for (const [i, id] of byId.entries()) {
+      await sql`update observations set created_at = ${`${day} ${times[i]}+00`}::timestamptz
+        where id = ${id}::uuid`.execute(db());
+    }
+    const newestFirst = [byId[3]!, byId[4]!, byId[2]!, byId[1]!, byId[0]!];
+
+    const first = await get<ObservationList>('/api/observations?program=1&limit=1');
+    expect(first.body.items[0]!.id).toBe(newestFirst[0]);
+    for (const limit of [1, 2, 3, 50]) {
+      const sameDay = (await walk(`program=1&from=${day}&to=${day}&limit=${limit}`)).map(
+        (i) => i.id,
+      );
+      expect(sameDay, `limit=${limit}`).toEqual(newestFirst);
+      const oldestFirst = (
+        await walk(`program=1&from=${day}&to=${day}&sort=date_asc&limit=${limit}`)
+      ).map((i) => i.id);
+      expect(oldestFirst, `date_asc, limit=${limit}`).toEqual([...newestFirst].reverse());
+    }
+    // Over a wider range too.
+    const all = (await walk('program=1&limit=2&from=2031-01-01')).map((i) => i.id);
+    expect(all).toEqual(newestFirst);
+    await sql`delete from observations where id in (${sql.join(ids.map((id) => sql`${id}::uuid`))})`.execute(
+      db(),
+    );
   });
 
   it('names taxa in the asked language, else in the default locale', async () => {
@@ -318,38 +367,47 @@ describeWithDemo('observation listing', { pglite: true }, (database) => {
   });
 
   it('answers 400 for bad parameters and 404 for what does not exist', async () => {
-    const cases: [string, number, RegExp][] = [
-      ['bbox=1,2,3', 400, /four numbers/],
-      ['bbox=a,b,c,d', 400, /four numbers/],
-      ['bbox=5,45,4,46', 400, /west < east/],
-      ['bbox=4,46,5,45', 400, /south < north/],
-      ['bbox=-200,45,5,46', 400, /within/],
-      ['cursor=garbage', 400, /cursor/],
-      [`cursor=${Buffer.from('["d","2024-01-01","nope"]').toString('base64url')}`, 400, /cursor/],
+    // The code of the answer and the field it names.
+    const cases: [string, number, string, string | undefined][] = [
+      ['bbox=1,2,3', 400, 'filter.bboxFormat', 'bbox'],
+      ['bbox=a,b,c,d', 400, 'filter.bboxFormat', 'bbox'],
+      ['bbox=5,45,4,46', 400, 'filter.bboxOrder', 'bbox'],
+      ['bbox=4,46,5,45', 400, 'filter.bboxOrder', 'bbox'],
+      ['bbox=-200,45,5,46', 400, 'filter.bboxRange', 'bbox'],
+      ['cursor=garbage', 400, 'filter.cursorInvalid', 'cursor'],
       [
-        `cursor=${Buffer.from('["a","2024-01-01","00000000-0000-0000-0000-000000000000"]').toString('base64url')}`,
+        `cursor=${Buffer.from('["d","2024-01-01","nope"]').toString('base64url')}`,
         400,
-        /another sort/,
+        'filter.cursorInvalid',
+        'cursor',
       ],
       [
-        `cursor=${Buffer.from('["d","2024-13-45","00000000-0000-0000-0000-000000000000"]').toString('base64url')}`,
+        `cursor=${Buffer.from('["a","2024-01-01","2024-01-01T10:00:00.000000Z","00000000-0000-0000-0000-000000000000"]').toString('base64url')}`,
         400,
-        /cursor/,
+        'filter.cursorOtherSort',
+        'cursor',
       ],
-      ['limit=201', 400, /limit/],
-      ['limit=0', 400, /limit/],
-      ['sort=random', 400, /sort/],
-      ['from=2024-02-01&to=2024-01-01', 400, /from must not be after to/],
-      ['from=yesterday', 400, /from/],
-      ['status=pending,unknown', 400, /status/],
-      ['taxon=123456789', 400, /not in the taxonomy/],
-      ['area=999999', 400, /area 999999/],
-      ['program=999', 404, /Programme 999/],
+      [
+        `cursor=${Buffer.from('["d","2024-13-45","2024-01-01T10:00:00.000000Z","00000000-0000-0000-0000-000000000000"]').toString('base64url')}`,
+        400,
+        'filter.cursorInvalid',
+        'cursor',
+      ],
+      ['limit=201', 400, 'request.invalid', 'limit'],
+      ['limit=0', 400, 'request.invalid', 'limit'],
+      ['sort=random', 400, 'request.invalid', 'sort'],
+      ['from=2024-02-01&to=2024-01-01', 400, 'filter.fromAfterTo', 'from'],
+      ['from=yesterday', 400, 'request.invalid', 'from'],
+      ['status=pending,unknown', 400, 'request.invalid', 'status'],
+      ['taxon=123456789', 400, 'filter.unknownTaxon', 'taxon'],
+      ['area=999999', 400, 'filter.unknownArea', 'area'],
+      ['program=999', 404, 'program.notActive', undefined],
     ];
-    for (const [query, status, message] of cases) {
-      const response = await get<{ message: string }>(`/api/observations?${query}`);
+    for (const [query, status, code, field] of cases) {
+      const response = await get<ErrorResponse>(`/api/observations?${query}`);
       expect(response.status, query).toBe(status);
-      expect(response.body.message, query).toMatch(message);
+      expect(response.body.code, query).toBe(code);
+      expect(response.body.errors?.[0]?.field, query).toBe(field);
     }
     expect((await get('/api/observations/not-a-uuid')).status).toBe(400);
     expect((await get('/api/observations/00000000-0000-0000-0000-000000000000')).status).toBe(404);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ObservationStats, PlatformStats } from '@citizen/shared';
+import type { ObservationStats, PlatformStats, ProgramDetail, ProgramList } from '@citizen/shared';
 import type { App } from '../../src/http/types.js';
 import { describeWithDemo } from '../engines.js';
 import { asUser, insertObservation, readingApp } from './helpers.js';
@@ -100,6 +100,35 @@ describeWithDemo('statistics', (database) => {
     } finally {
       await sql`update observations set hidden_at = null where program_id = 2`.execute(db());
     }
+  });
+
+  it("gives the programme list and page the programme's statistics, as they change", async () => {
+    const countsIn = async () => {
+      const list = (await get<ProgramList>('/api/programs')).body.items.find((p) => p.id === 2)!;
+      const page = (await get<ProgramDetail>('/api/programs/2')).body;
+      const stats = (await get<ObservationStats>('/api/programs/2/stats')).body;
+      expect([list.observationCount, list.speciesCount]).toEqual([
+        stats.observations,
+        stats.species,
+      ]);
+      expect([page.observationCount, page.speciesCount]).toEqual([
+        stats.observations,
+        stats.species,
+      ]);
+      return stats;
+    };
+    const before = await countsIn();
+    expect(before).toMatchObject(await expected(sql`o.program_id = 2`));
+    await sql`update observations set hidden_at = now() where id in (
+      select id from observations where program_id = 2 order by id limit 3)`.execute(db());
+    try {
+      const after = await countsIn();
+      expect(after.observations).toBe(before.observations - 3);
+      expect(after).toMatchObject(await expected(sql`o.program_id = 2`));
+    } finally {
+      await sql`update observations set hidden_at = null where program_id = 2`.execute(db());
+    }
+    expect((await countsIn()).observations).toBe(before.observations);
   });
 
   it('answers 404 for an unknown programme and 400 for a malformed id', async () => {

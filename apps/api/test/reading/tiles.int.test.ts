@@ -1,7 +1,8 @@
+import type { ErrorResponse } from '@citizen/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
-import { mortonKey, TILE_POINT_LIMIT } from '../../src/map/tiles.js';
+import { mortonKey, TILE_POINT_LIMIT } from '../../src/map/tile-grid.js';
 import { describeWithDemo } from '../engines.js';
 import {
   asUser,
@@ -53,9 +54,11 @@ describeWithDemo('map tiles', { pglite: true }, (database) => {
       select 2, case when i % 10 = 0 then ${golden}::int else ${common}::int end,
         date '2024-01-01' + (i % 300)::int, g, case when i % 3 = 0 then 'certain' else 'pending' end
       from (
-        select (ST_Dump(ST_GeneratePoints(p.area, ${TILE_POINT_LIMIT + 500}, 7))).geom as g,
-          row_number() over () as i
-        from programs p where p.id = 2
+        -- Numbered after ST_Dump has made the rows (in one select list, every row would be 1).
+        select g, row_number() over () as i from (
+          select (ST_Dump(ST_GeneratePoints(p.area, ${TILE_POINT_LIMIT + 500}, 7))).geom as g
+          from programs p where p.id = 2
+        ) d
       ) s`.execute(db());
   });
   afterAll(() => app?.close());
@@ -157,7 +160,7 @@ describeWithDemo('map tiles', { pglite: true }, (database) => {
         expect(f.points[0]![0]).toBeLessThanOrEqual(4096);
       }
 
-      // With a filter, the cells are counted on the fly: the same totals.
+      // With a filter, the cells come from the facets (migration 0024): the same totals.
       const certain = await countIn(2, t, 'public_geom', sql`o.validation_status = 'certain'`);
       const filtered = await tile(`2/tiles/${t.z}/${t.x}/${t.y}.mvt?status=certain`);
       const layer = filtered.layers.get(certain > TILE_POINT_LIMIT ? 'clusters' : 'observations')!;
@@ -304,7 +307,12 @@ describeWithDemo('map tiles', { pglite: true }, (database) => {
     const before = await cellTotal();
     const { rows: hidden } = await sql<{ id: string; x: number; y: number }>`
       update observations set hidden_at = now()
-      where id in (select id from observations where program_id = 2 order by id limit 10)
+      where id in (
+        -- Ten the public sees in that tile (ids are random: any ten could lie outside it).
+        select id from observations
+        where program_id = 2 and is_public
+          and ST_Intersects(ST_Transform(public_geom, 3857), ST_TileEnvelope(${low.z}, ${low.x}, ${low.y}))
+        order by id limit 10)
       returning id, ST_X(public_geom) as x, ST_Y(public_geom) as y`.execute(db());
     try {
       expect(await cellTotal()).toBe(before - 10);
@@ -376,8 +384,71 @@ describeWithDemo('map tiles', { pglite: true }, (database) => {
     for (const [path, status] of cases) {
       const response = await app.inject({ method: 'GET', url: `/api/programs/${path}` });
       expect(response.statusCode, path).toBe(status);
-      expect(response.json<{ message: string }>().message, path).toEqual(expect.any(String));
+      expect(response.json<ErrorResponse>(), path).toMatchObject({
+        code: expect.any(String),
+        message: expect.any(String),
+      });
     }
+  });
+
+  it('keeps built tiles per data version and per viewer: a filtered tile follows each change', async () => {
+    const { rows } = await sql<{ x: number; y: number }>`
+      select ST_X(ST_Centroid(area)) as x, ST_Y(ST_Centroid(area)) as y from programs where id = 2`.execute(
+      db(),
+    );
+    const [lon, lat] = [rows[0]!.x, rows[0]!.y];
+    const low = tileOf(7, lon, lat);
+    // More than the point limit: cells, counted on the fly.
+    const certainTotal = async () => {
+      const response = await tile(`2/tiles/${low.z}/${low.x}/${low.y}.mvt?status=certain,pending`);
+      const cells = response.layers.get('clusters')!.features;
+      return cells.reduce((sum, f) => sum + Number(f.properties.count), 0);
+    };
+    const before = await certainTotal();
+    expect(before).toBe(
+      await countIn(2, low, 'public_geom', sql`o.validation_status in ('certain', 'pending')`),
+    );
+    expect(await certainTotal()).toBe(before);
+    const id = await insertObservation(db(), {
+      programId: 2,
+      cdNom: common,
+      lon,
+      lat,
+      observedOn: '2024-06-01',
+      status: 'certain',
+    });
+    expect(await certainTotal()).toBe(before + 1);
+    await sql`delete from observations where id = ${id}::uuid`.execute(db());
+    expect(await certainTotal()).toBe(before);
+
+    // A point seen exactly by everyone, until its taxon becomes sensitive: the public's tile
+    // blurs it at once, the validator's keeps it exact.
+    const { rows: points } = await sql<{ id: string; x: number; y: number }>`
+      select o.id, ST_X(o.geom) as x, ST_Y(o.geom) as y from observations o
+      where o.program_id = 2 and o.cd_nom = ${common} and o.sensitivity = 0 and o.is_public
+      order by o.id limit 1`.execute(db());
+    const point = points[0]!;
+    const exact = tileOf(14, point.x, point.y);
+    const seen = async (headers: Record<string, string> = {}) => {
+      const response = await tile(
+        `2/tiles/${exact.z}/${exact.x}/${exact.y}.mvt?taxon=${common}`,
+        headers,
+      );
+      const features = response.layers.get('observations')?.features ?? [];
+      return features.find((f) => f.properties.id === point.id)?.properties.blurred;
+    };
+    expect(await seen()).toBe(false);
+    expect(await seen(validator)).toBe(false);
+    await sql`insert into sensitivity_rules (source, cd_nom, level) values ('test', ${common}, 3)`.execute(
+      db(),
+    );
+    try {
+      expect(await seen()).not.toBe(false);
+      expect(await seen(validator)).toBe(false);
+    } finally {
+      await sql`delete from sensitivity_rules where source = 'test'`.execute(db());
+    }
+    expect(await seen()).toBe(false);
   });
 
   it('filters tiles like the list, e.g. by taxon', async () => {

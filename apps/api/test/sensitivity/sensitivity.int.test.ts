@@ -48,6 +48,14 @@ describeOnEngines('sensitive species', (database) => {
       select id, round(ST_X(geom)::numeric, 6)::float8 as x, round(ST_Y(geom)::numeric, 6)::float8 as y
       from observations
       where program_id = 2 and cd_nom = ${chaffinch} and is_public and sensitivity = 0
+        -- Its blurred point, at every level, outside the z16 tile of its exact point (the check
+        -- below): about one demo chaffinch in thirty is blurred into its own tile.
+        and not exists (
+          select 1 from generate_series(1, 3) as level
+          where floor(mercator_u(public_point(geom, level::smallint)) * 65536)
+              = floor(mercator_u(geom) * 65536)
+            and floor(mercator_v(public_point(geom, level::smallint)) * 65536)
+              = floor(mercator_v(geom) * 65536))
       order by id limit 1`.execute(db());
     target = { id: rows[0]!.id, point: [rows[0]!.x, rows[0]!.y] };
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
+  ErrorResponse,
   MySites,
   SavedObservation,
   SavedVisit,
@@ -104,7 +105,7 @@ describeWithDemo('site protocols', (database) => {
       [
         'a step naming an unknown field',
         { steps: [{ title: 'A', fields: ['waterLevel', 'colour'] }] },
-        /"colour", which is not a property/,
+        { code: 'form.stepUnknownField', params: { step: 1, name: 'colour' } },
       ],
       [
         'a field in two steps',
@@ -114,25 +115,34 @@ describeWithDemo('site protocols', (database) => {
             { title: 'B', fields: ['waterLevel'] },
           ],
         },
-        /"waterLevel" is in two steps/,
+        { code: 'form.fieldInTwoSteps', params: { name: 'waterLevel' } },
       ],
       [
         'a required field in no step',
         { steps: [{ title: 'A', fields: ['temperature'] }] },
-        /required field "waterLevel" is in no step/,
+        { code: 'form.requiredFieldInNoStep', params: { name: 'waterLevel' } },
       ],
       [
         'a step without fields',
         { steps: [{ title: 'A', fields: [] }] },
-        /fields must NOT have fewer/,
+        {
+          code: 'request.invalid',
+          errors: [
+            {
+              field: 'visitForm.uiSchema.steps.0.fields',
+              code: 'field.tooFewItems',
+              params: { limit: 1 },
+            },
+          ],
+        },
       ],
-    ])('refuses a visit form with %s', async (_what, uiSchema, message) => {
+    ])('refuses a visit form with %s', async (_what, uiSchema, expected) => {
       const response = await call('POST', `/api/admin/programs/${programId}/site-types`, admin, {
         ...POND_TYPE,
         visitForm: { ...POND_TYPE.visitForm, uiSchema },
       });
       expect(response.statusCode).toBe(400);
-      expect(response.json<{ message: string }>().message).toMatch(message);
+      expect(response.json()).toMatchObject(expected);
     });
 
     it('refuses an invalid JSON Schema, and anyone but admins', async () => {
@@ -141,7 +151,10 @@ describeWithDemo('site protocols', (database) => {
         siteForm: { jsonSchema: { type: 'object', properties: { a: { type: 'nonsense' } } } },
       });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json<{ message: string }>().message).toMatch(/^siteForm: The form is not a valid/);
+      expect(bad.json()).toMatchObject({
+        code: 'form.invalidSchema',
+        errors: [{ field: 'siteForm.jsonSchema', code: 'form.invalidSchema' }],
+      });
       expect(
         (await call('POST', `/api/admin/programs/${programId}/site-types`, alice, POND_TYPE))
           .statusCode,
@@ -248,42 +261,54 @@ describeWithDemo('site protocols', (database) => {
     });
 
     it.each([
-      ['anonymously', null, {}, 401, /log in/],
+      ['anonymously', null, {}, 401, 'auth.loginRequired', undefined],
       [
         'with invalid custom data',
         'alice',
         { customData: { surface: -3, colour: 'green' } },
         400,
-        /Invalid custom data/,
+        'form.invalidAnswers',
+        'customData.colour',
       ],
-      ['without the required answers', 'alice', { customData: {} }, 400, /surface/],
+      [
+        'without the required answers',
+        'alice',
+        { customData: {} },
+        400,
+        'form.invalidAnswers',
+        'customData.surface',
+      ],
       [
         'outside the area',
         'alice',
         { location: { type: 'Point', coordinates: [2.35, 48.85] } },
         400,
-        /outside the programme's area/,
+        'location.outsideArea',
+        'location',
       ],
       [
         'of a type of another programme',
         'alice',
         { siteTypeId: 999_999 },
         400,
-        /not a site type of this programme/,
+        'site.unknownType',
+        'siteTypeId',
       ],
-      ['with a bad type id', 'alice', { siteTypeId: -1 }, 400, /siteTypeId must be >= 1/],
+      ['with a bad type id', 'alice', { siteTypeId: -1 }, 400, 'request.invalid', 'siteTypeId'],
       [
         'in an observation programme',
         'alice',
         { programId: 1 },
         409,
-        /records observations, not sites/,
+        'site.notSiteProgram',
+        undefined,
       ],
-    ])('refuses a site %s', async (_what, who, extra, status, message) => {
+    ])('refuses a site %s', async (_what, who, extra, status, code, field) => {
       const user = who === 'alice' ? alice : null;
       const response = await call('POST', '/api/sites', user, pondSite(extra));
       expect(response.statusCode).toBe(status);
-      expect(response.json<{ message: string }>().message).toMatch(message);
+      expect(response.json<ErrorResponse>().code).toBe(code);
+      expect(response.json<ErrorResponse>().errors?.[0]?.field).toBe(field);
     });
 
     it('names every bad field of the site form', async () => {
@@ -293,9 +318,19 @@ describeWithDemo('site protocols', (database) => {
         alice,
         pondSite({ customData: { surface: -3, colour: 'green' } }),
       );
-      expect(response.json<{ errors: unknown[] }>().errors).toEqual([
-        { field: 'customData.colour', message: 'must NOT have additional properties' },
-        { field: 'customData.surface', message: 'must be >= 0' },
+      expect(response.json<ErrorResponse>().errors).toEqual([
+        {
+          field: 'customData.colour',
+          code: 'field.unknown',
+          params: {},
+          message: 'is not an expected field',
+        },
+        {
+          field: 'customData.surface',
+          code: 'field.tooSmall',
+          params: { limit: 0 },
+          message: 'must be at least 0',
+        },
       ]);
       const formless = await call(
         'POST',
@@ -304,9 +339,10 @@ describeWithDemo('site protocols', (database) => {
         pondSite({ siteTypeId: tree.id, customData: { a: 1 } }),
       );
       expect(formless.statusCode).toBe(400);
-      expect(formless.json<{ message: string }>().message).toMatch(
-        /no site form: customData must be empty/,
-      );
+      expect(formless.json<ErrorResponse>()).toMatchObject({
+        code: 'siteType.noSiteForm',
+        errors: [{ field: 'customData', code: 'siteType.noSiteForm' }],
+      });
     });
 
     it('lets only the creator (or an admin) edit the site; the type only while it has no visit', async () => {
@@ -384,23 +420,32 @@ describeWithDemo('site protocols', (database) => {
     });
 
     it.each([
-      ['anonymously', null, visit(), 401, /log in/],
-      ['in the future', 'bob', visit({ visitedOn: '2999-01-01' }), 400, /in the future/],
+      ['anonymously', null, visit(), 401, 'auth.loginRequired', undefined],
+      [
+        'in the future',
+        'bob',
+        visit({ visitedOn: '2999-01-01' }),
+        400,
+        'visit.dateInFuture',
+        'visitedOn',
+      ],
       [
         'with bad answers',
         'bob',
         visit({ customData: { waterLevel: 'flooded', eggMasses: -1 } }),
         400,
-        /Invalid custom data/,
+        'form.invalidAnswers',
+        'customData.eggMasses',
       ],
       [
         'without the required answer',
         'bob',
         visit({ customData: { temperature: 3 } }),
         400,
-        /waterLevel/,
+        'form.invalidAnswers',
+        'customData.waterLevel',
       ],
-    ])('refuses a visit %s', async (_what, who, body, status, message) => {
+    ])('refuses a visit %s', async (_what, who, body, status, code, field) => {
       const response = await call(
         'POST',
         `/api/sites/${siteId}/visits`,
@@ -408,7 +453,8 @@ describeWithDemo('site protocols', (database) => {
         body,
       );
       expect(response.statusCode).toBe(status);
-      expect(response.json<{ message: string }>().message).toMatch(message);
+      expect(response.json<ErrorResponse>().code).toBe(code);
+      expect(response.json<ErrorResponse>().errors?.[0]?.field).toBe(field);
     });
 
     it('lets only the creator add visits where the programme says so', async () => {
@@ -472,17 +518,29 @@ describeWithDemo('site protocols', (database) => {
         'alice',
         { observedOn: '2026-04-01' },
         400,
-        /dated from the visit \(2026-04-02\)/,
+        { code: 'observation.visitDate', params: { date: '2026-04-02' } },
       ],
-      ["to someone else's visit", 'bob', {}, 403, /visit's observer/],
-      ['anonymously', null, {}, 401, /log in/],
-      ['of another programme', 'alice', { programId: 1 }, 400, /visit of another programme/],
-      ['to an unknown visit', 'alice', { visitId: 999_999 }, 400, /visit 999999 does not exist/],
-    ])('refuses a visit observation %s', async (_what, who, extra, status, message) => {
+      ["to someone else's visit", 'bob', {}, 403, { code: 'visit.observerOnly' }],
+      ['anonymously', null, {}, 401, { code: 'visit.loginRequired' }],
+      [
+        'of another programme',
+        'alice',
+        { programId: 1 },
+        400,
+        { code: 'visit.otherProgram', errors: [{ field: 'visitId' }] },
+      ],
+      [
+        'to an unknown visit',
+        'alice',
+        { visitId: 999_999 },
+        400,
+        { code: 'visit.unknown', params: { id: 999_999 }, errors: [{ field: 'visitId' }] },
+      ],
+    ])('refuses a visit observation %s', async (_what, who, extra, status, expected) => {
       const user = who === 'alice' ? alice : who === 'bob' ? bob : null;
       const response = await call('POST', '/api/observations', user, observation(extra));
       expect(response.statusCode).toBe(status);
-      expect(response.json<{ message: string }>().message).toMatch(message);
+      expect(response.json()).toMatchObject(expected);
     });
 
     it("keeps a visit's observations on its date", async () => {
@@ -697,7 +755,7 @@ describeWithDemo('site protocols', (database) => {
     it('refuses the creator a site others visited; a visit goes with its species and photos', async () => {
       const refused = await call('DELETE', `/api/sites/${siteId}`, alice);
       expect(refused.statusCode).toBe(403);
-      expect(refused.json<{ message: string }>().message).toMatch(/ask an administrator/);
+      expect(refused.json<ErrorResponse>().code).toBe('site.visitedByOthers');
       expect((await call('DELETE', `/api/visits/${bobVisit.id}`, alice)).statusCode).toBe(403);
       expect((await call('DELETE', `/api/visits/${bobVisit.id}`, bob)).statusCode).toBe(204);
       expect((await call('GET', `/api/visits/${bobVisit.id}`, bob)).statusCode).toBe(404);

@@ -125,7 +125,9 @@ describeOnEngines('taxonomy administration', (database) => {
     expect(status).toBe(422);
     expect(body).toMatchObject({
       statusCode: 422,
-      message: 'The file has 1 bad row; nothing was imported',
+      code: 'import.rejected',
+      params: { count: 1 },
+      message: 'The file has 1 bad row(s); nothing was imported',
       inserted: 0,
       errors: [{ line: 233, message: 'CD_REF "" is not a positive integer' }],
       errorCount: 1,
@@ -239,9 +241,10 @@ describeOnEngines('taxonomy administration', (database) => {
     const programId = await insertProgram(database().db, 'garden', listId);
     const used = await send('DELETE', `/api/admin/species-lists/${listId}`, { headers: admin });
     expect(used.status).toBe(409);
-    expect(used.body.message).toBe(
-      'The species list "Birds of the garden" is used by the programme "garden"; give it another list first',
-    );
+    expect(used.body).toMatchObject({
+      code: 'speciesList.inUse',
+      params: { name: 'Birds of the garden', programs: '"garden"' },
+    });
     await database().db.deleteFrom('programs').where('id', '=', programId).execute();
     expect(
       (await send('DELETE', `/api/admin/species-lists/${listId}`, { headers: admin })).status,

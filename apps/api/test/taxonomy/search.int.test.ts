@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TaxonDetail, TaxonHit } from '@citizen/shared';
 import type { App } from '../../src/http/types.js';
+import { createSpeciesListsRepository } from '../../src/species-lists/species-lists.repository.js';
 import { createSpeciesListsService } from '../../src/species-lists/species-lists.service.js';
 import { createTaxonomyService } from '../../src/taxonomy/taxonomy.service.js';
 import { testApp } from '../app.js';
@@ -24,7 +25,7 @@ describeOnEngines('taxon search and reading', { pglite: true }, (database) => {
       vernacular: { path: fixture('dwc/VernacularName.tsv'), name: 'VernacularName.tsv' },
     });
     // A list holding the blackbird (with a picture), the sparrowhawk and a synonym of the greenfinch.
-    const list = await createSpeciesListsService(db).create(
+    const list = await createSpeciesListsService(createSpeciesListsRepository(db)).create(
       {
         name: 'Garden birds',
         taxa: [{ cdNom: 4117, pictureUrl: PICTURE }, { cdNom: 2895 }, { cdNom: 4582 }],
@@ -206,7 +207,11 @@ describeOnEngines('taxon search and reading', { pglite: true }, (database) => {
     ]);
     const whole = await app.inject({ method: 'GET', url: `/api/programs/${wholeProgram}/taxa` });
     expect(whole.statusCode).toBe(400);
-    expect(whole.json<{ message: string }>().message).toMatch(/\/api\/taxa\/search\?program=/);
+    expect(whole.json()).toMatchObject({
+      code: 'program.noSpeciesList',
+      params: { id: wholeProgram },
+      message: expect.stringMatching(/\/api\/taxa\/search\?program=/),
+    });
     const missing = await app.inject({ method: 'GET', url: '/api/programs/99999/taxa' });
     expect(missing.statusCode).toBe(404);
   });

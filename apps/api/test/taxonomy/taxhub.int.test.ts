@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TaxonHit } from '@citizen/shared';
 import type { App } from '../../src/http/types.js';
+import { createSpeciesListsRepository } from '../../src/species-lists/species-lists.repository.js';
 import { createSpeciesListsService } from '../../src/species-lists/species-lists.service.js';
 import { createTaxonomyService } from '../../src/taxonomy/taxonomy.service.js';
 import { testApp } from '../app.js';
@@ -64,7 +65,7 @@ describeOnEngines('taxonomy from a TaxHub server', (database) => {
     const db = database().db;
     // The local taxonomy differs on purpose: answers must come from TaxHub.
     await createTaxonomyService(db, { taxhub: null }).importTaxref(fixture('taxref-sample.tsv'));
-    const list = await createSpeciesListsService(db).create(
+    const list = await createSpeciesListsService(createSpeciesListsRepository(db)).create(
       { name: 'TaxHub birds', taxhubListId: 33, taxa: [{ cdNom: 2895 }] },
       'fr',
       unaudited,

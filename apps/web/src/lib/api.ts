@@ -1,31 +1,32 @@
 import { error } from '@sveltejs/kit';
-import type {
-  AuthOptions,
-  CustomPage,
-  ErrorResponse,
-  FieldError,
-  Me,
-  ObservationDetail,
-  ObservationList,
-  ObservationStats,
-  PlatformStats,
-  ProgramDetail,
-  ProgramList,
-  PublicSettings,
-  TaxonList,
-} from '@citizen/shared';
+import type { ErrorParams, ErrorResponse, Me, TaxonList } from '@citizen/shared';
+import type { Answer, CallOptions, Method, OptionsArgument, PathOf } from './api-client/operations';
+import { apiPath, type LooseOptions } from './api-client/url';
 import type { Locale } from './i18n/locales';
-import { filterQuery, type ObservationFilters } from './filters';
+import type { ObservationFilters } from './filters';
 
 /** SvelteKit's `fetch` from a load function, or the browser's. */
 export type Fetch = typeof fetch;
 
-/** An API answer that is not a success, with the API's message and per-field errors. */
+/** One bad field of a request: its stable code and parameters, and the English message. */
+export interface ApiFieldError {
+  field: string;
+  message: string;
+  code?: string;
+  params?: ErrorParams;
+}
+
+/**
+ * An API answer that is not a success: the stable code of the problem and its parameters (what
+ * pages translate), the English message (the fallback) and per-field errors.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly fieldErrors: FieldError[] = [],
+    readonly fieldErrors: ApiFieldError[] = [],
+    readonly code: string = '',
+    readonly params: ErrorParams = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -34,40 +35,33 @@ export class ApiError extends Error {
 
 // ---- Reading ---------------------------------------------------------------------------------
 
-export const getSettings = (fetch: Fetch) => getJson<PublicSettings>(fetch, '/api/settings');
+export const getSettings = (fetch: Fetch) => getJson(fetch, '/api/settings');
 
 export const listPrograms = (fetch: Fetch, lang: Locale) =>
-  getJson<ProgramList>(fetch, `/api/programs?${new URLSearchParams({ lang })}`);
+  getJson(fetch, '/api/programs', { query: { lang } });
 
 export const getProgram = (fetch: Fetch, id: number, lang: Locale) =>
-  getJson<ProgramDetail>(fetch, `/api/programs/${id}?${new URLSearchParams({ lang })}`);
+  getJson(fetch, '/api/programs/{id}', { path: { id }, query: { lang } });
 
-export const getPlatformStats = (fetch: Fetch) => getJson<PlatformStats>(fetch, '/api/stats');
+export const getPlatformStats = (fetch: Fetch) => getJson(fetch, '/api/stats');
 
 /**
  * Revalidated on every page load in the browser (a 304 when nothing changed): its dataVersion
  * names the map tiles, so a new observation shows at once instead of after the cache's delay.
  */
 export const getProgramStats = (fetch: Fetch, id: number) =>
-  getJson<ObservationStats>(fetch, `/api/programs/${id}/stats`, { revalidate: true });
+  getJson(fetch, '/api/programs/{id}/stats', { path: { id }, revalidate: true });
 
-export const listPages = (fetch: Fetch) =>
-  getJson<{ items: CustomPage[] }>(fetch, '/api/pages').then((list) => list.items);
+export const listPages = (fetch: Fetch) => getJson(fetch, '/api/pages').then((list) => list.items);
 
 export const getPage = (fetch: Fetch, slug: string) =>
-  getJson<CustomPage>(fetch, `/api/pages/${encodeURIComponent(slug)}`);
+  getJson(fetch, '/api/pages/{slug}', { path: { slug } });
 
-export const getAuthOptions = (fetch: Fetch) => getJson<AuthOptions>(fetch, '/api/auth/options');
+export const getAuthOptions = (fetch: Fetch) => getJson(fetch, '/api/auth/options');
 
-export interface Area {
-  id: number;
-  kind: string;
-  code: string;
-  name: string;
-}
+export type Area = Answer<'GET', '/api/areas'>['items'][number];
 
-export const listAreas = (fetch: Fetch) =>
-  getJson<{ items: Area[] }>(fetch, '/api/areas').then((list) => list.items);
+export const listAreas = (fetch: Fetch) => getJson(fetch, '/api/areas').then((list) => list.items);
 
 /** Observations per page of a list. */
 export const LIST_PAGE_SIZE = 30;
@@ -82,21 +76,11 @@ export interface ObservationQuery extends ObservationFilters {
   lang: Locale;
 }
 
-export function listObservations(fetch: Fetch, query: ObservationQuery): Promise<ObservationList> {
-  const params = filterQuery(query);
-  for (const key of ['program', 'observer', 'hasPhoto', 'sort', 'cursor', 'limit'] as const) {
-    const value = query[key];
-    if (value !== undefined) params.set(key, String(value));
-  }
-  params.set('lang', query.lang);
-  return getJson(fetch, `/api/observations?${params}`);
-}
+export const listObservations = (fetch: Fetch, query: ObservationQuery) =>
+  getJson(fetch, '/api/observations', { query });
 
 export const getObservation = (fetch: Fetch, id: string, lang: Locale) =>
-  getJson<ObservationDetail>(
-    fetch,
-    `/api/observations/${encodeURIComponent(id)}?${new URLSearchParams({ lang })}`,
-  );
+  getJson(fetch, '/api/observations/{id}', { path: { id }, query: { lang } });
 
 /**
  * The programme's species list for the taxon picker, or null when the programme accepts the
@@ -108,11 +92,10 @@ export async function getProgramTaxa(
   lang: Locale,
 ): Promise<TaxonList['items'] | null> {
   try {
-    const list = await request<TaxonList>(
-      fetch,
-      'GET',
-      `/api/programs/${id}/taxa?${new URLSearchParams({ lang })}`,
-    );
+    const list = await request(fetch, 'GET', '/api/programs/{id}/taxa', {
+      path: { id },
+      query: { lang },
+    });
     return list.items;
   } catch (cause) {
     if (cause instanceof ApiError && cause.status === 400) return null;
@@ -120,22 +103,21 @@ export async function getProgramTaxa(
   }
 }
 
-export function searchTaxa(
+export const searchTaxa = (
   fetch: Fetch,
   query: { q: string; lang: Locale; program?: number; limit?: number },
   signal?: AbortSignal,
-): Promise<TaxonList> {
-  const params = new URLSearchParams({ q: query.q, lang: query.lang });
-  if (query.program) params.set('program', String(query.program));
-  params.set('limit', String(query.limit ?? 12));
-  return request(fetch, 'GET', `/api/taxa/search?${params}`, undefined, signal);
-}
+) =>
+  request(fetch, 'GET', '/api/taxa/search', {
+    query: { ...query, limit: query.limit ?? 12 },
+    ...(signal ? { signal } : {}),
+  });
 
 /** The signed-in user, or null for a visitor. */
 export async function getMe(fetch: Fetch): Promise<Me | null> {
   if (!mayHaveSession()) return null;
   try {
-    const me = await request<Me>(fetch, 'GET', '/api/auth/me');
+    const me = await request(fetch, 'GET', '/api/auth/me');
     sessionHint(true);
     return me;
   } catch (cause) {
@@ -172,8 +154,9 @@ function mayHaveSession(): boolean {
  * pointless refresh. It grants nothing: the cookies alone authenticate.
  */
 export function sessionHint(loggedIn?: boolean): boolean {
-  if (typeof localStorage === 'undefined') return false;
+  // Inside the try: where storage is blocked (a partner's iframe), merely reading it throws.
   try {
+    if (typeof localStorage === 'undefined') return false;
     if (loggedIn === true) localStorage.setItem(HINT, '1');
     if (loggedIn === false) localStorage.removeItem(HINT);
     return localStorage.getItem(HINT) === '1';
@@ -188,15 +171,34 @@ export function sessionHint(loggedIn?: boolean): boolean {
  * A request whose failure the caller shows itself (forms): throws ApiError. In the browser, an
  * expired session is refreshed once and the request retried.
  */
-export async function request<T>(
+export function request<M extends Method, P extends PathOf<M>>(
   fetch: Fetch,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  method: M,
+  path: P,
+  ...[options]: OptionsArgument<CallOptions<M, P>>
+): Promise<Answer<M, P>> {
+  const { body, signal, headers } = (options ?? {}) as {
+    body?: unknown;
+    signal?: AbortSignal;
+    headers?: Record<string, string>;
+  };
+  return sendRequest(fetch, method, apiPath(path, options as LooseOptions), body, signal, {
+    headers: headers ?? {},
+  });
+}
+
+async function sendRequest<T>(
+  fetch: Fetch,
+  method: Method,
   path: string,
   body?: unknown,
   signal?: AbortSignal,
-  revalidate = false,
+  {
+    revalidate = false,
+    headers = {},
+  }: { revalidate?: boolean; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  const init: RequestInit = { method, headers: { ...headers, accept: 'application/json' } };
   if (signal) init.signal = signal;
   // The server's fetch has no HTTP cache (and rejects cache modes): browsers only.
   if (revalidate && typeof window !== 'undefined') init.cache = 'no-cache';
@@ -217,8 +219,8 @@ export async function request<T>(
     response = await send(fetch, path, init);
   }
   if (!response.ok) {
-    const body = await errorBody(response);
-    throw new ApiError(response.status, body.message, body.errors);
+    const body: unknown = await response.json().catch(() => null);
+    throw apiError(response.status, body, response.statusText);
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
@@ -260,13 +262,16 @@ export function refreshSession(fetch: Fetch): Promise<boolean> {
 // ---- Loads -----------------------------------------------------------------------------------
 
 /** For load functions: a failure becomes SvelteKit's error page with the API's message. */
-export async function getJson<T>(
+export async function getJson<P extends PathOf<'GET'>>(
   fetch: Fetch,
-  path: string,
-  { revalidate = false } = {},
-): Promise<T> {
+  path: P,
+  ...[options]: OptionsArgument<CallOptions<'GET', P> & { revalidate?: boolean }>
+): Promise<Answer<'GET', P>> {
+  const url = apiPath(path, options as LooseOptions);
   try {
-    return await request<T>(fetch, 'GET', path, undefined, undefined, revalidate);
+    return await sendRequest(fetch, 'GET', url, undefined, options?.signal, {
+      revalidate: options?.revalidate ?? false,
+    });
   } catch (cause) {
     throw toHttpError(cause);
   }
@@ -277,21 +282,26 @@ function toHttpError(cause: unknown): unknown {
   // `error()` only takes 400-599; anything else not ok is the API misbehaving.
   const status = cause.status >= 400 && cause.status <= 599 ? cause.status : 502;
   try {
-    error(status, cause.message);
+    error(status, { message: cause.message, code: cause.code, params: cause.params });
   } catch (httpError) {
     return httpError;
   }
 }
 
-async function errorBody(response: Response): Promise<{ message: string; errors: FieldError[] }> {
-  try {
-    const body = (await response.json()) as Partial<ErrorResponse>;
-    if (typeof body.message === 'string' && body.message) {
-      return { message: body.message, errors: Array.isArray(body.errors) ? body.errors : [] };
-    }
-  } catch {
-    // Not JSON (e.g. a proxy's HTML error page): fall through to a generic message.
+/**
+ * The ApiError an error answer describes: its code, parameters, English message and field
+ * errors, or, for a body that is no ErrorResponse (a proxy's HTML page), just its status.
+ */
+export function apiError(status: number, body: unknown, statusText = ''): ApiError {
+  const answer = (body ?? {}) as Partial<Record<keyof ErrorResponse, unknown>>;
+  if (typeof answer.message === 'string' && answer.message) {
+    return new ApiError(
+      status,
+      answer.message,
+      Array.isArray(answer.errors) ? (answer.errors as ApiFieldError[]) : [],
+      typeof answer.code === 'string' ? answer.code : '',
+      answer.params && typeof answer.params === 'object' ? (answer.params as ErrorParams) : {},
+    );
   }
-  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  return { message: `Request failed (${status})`, errors: [] };
+  return new ApiError(status, `Request failed (${status}${statusText ? ` ${statusText}` : ''})`);
 }

@@ -1,11 +1,4 @@
-import type {
-  BadgeRule,
-  EarnedBadge,
-  Leaderboard,
-  MyBadges,
-  ProgramBadgeSettings,
-  SavedObservation,
-} from '@citizen/shared';
+import type { EarnedBadge, Leaderboard, MyBadges, SavedObservation } from '@citizen/shared';
 import { ApiError, request, type Fetch } from './api';
 
 /** The badges a saved observation just earned its observer, to announce once. */
@@ -17,7 +10,7 @@ export const newBadges = (saved: SavedObservation): EarnedBadge[] => saved.newBa
  */
 export async function getMyBadges(fetch: Fetch): Promise<MyBadges | null> {
   try {
-    return await request<MyBadges>(fetch, 'GET', '/api/me/badges');
+    return await request(fetch, 'GET', '/api/me/badges');
   } catch (cause) {
     if (cause instanceof ApiError && cause.status === 404) return null;
     throw cause;
@@ -29,7 +22,7 @@ export async function getMyBadges(fetch: Fetch): Promise<MyBadges | null> {
  * are off). Always 200 for a programme: pages ask this rather than probe routes that 404.
  */
 export const getProgramBadgeSettings = (fetch: Fetch, programId: number) =>
-  request<ProgramBadgeSettings>(fetch, 'GET', `/api/programs/${programId}/badge-settings`);
+  request(fetch, 'GET', '/api/programs/{id}/badge-settings', { path: { id: programId } });
 
 export type LeaderboardBy = Leaderboard['by'];
 
@@ -38,21 +31,10 @@ export const getLeaderboard = (
   programId: number,
   by: LeaderboardBy = 'observations',
 ) =>
-  request<Leaderboard>(
-    fetch,
-    'GET',
-    `/api/programs/${programId}/leaderboard?${new URLSearchParams({ by, limit: '10' })}`,
-  );
-
-/** Every badge one can earn (the catalogue), or null when badges are off. */
-export async function listBadgeRules(fetch: Fetch): Promise<BadgeRule[] | null> {
-  try {
-    return (await request<{ items: BadgeRule[] }>(fetch, 'GET', '/api/badges')).items;
-  } catch (cause) {
-    if (cause instanceof ApiError && cause.status === 404) return null;
-    throw cause;
-  }
-}
+  request(fetch, 'GET', '/api/programs/{id}/leaderboard', {
+    path: { id: programId },
+    query: { by, limit: 10 },
+  });
 
 // Announcing: a page that saves something and moves on (a visit, then its site's page) leaves
 // the badges here; the next page takes them, so that they are announced once. Only ever written

@@ -31,6 +31,8 @@ export function pageDirectives({ connect = [], captcha = [] } = {}) {
     'connect-src': ['self', ...connect, ...captcha],
     // MapLibre's worker (and a blob: one in builds that inline it).
     'worker-src': ['self', 'blob:'],
+    // The web app manifest and its icons come from the API, on the same origin.
+    'manifest-src': ['self'],
     'child-src': ['self', 'blob:'],
     'frame-src': ['self', ...captcha],
     'object-src': ['none'],

@@ -42,7 +42,7 @@ export const EDITED_FIELDS = [
   'photos',
 ] as const satisfies readonly EditedField[];
 
-export const contractChecks: [
+const _contractChecks: [
   Exactly<Locale, (typeof LOCALES)[number]>,
   Exactly<ValidationStatus, (typeof VALIDATION_STATUSES)[number]>,
   Exactly<PhotoLicence, (typeof PHOTO_LICENCES)[number]>,

@@ -1,6 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Me, Role } from '@citizen/shared';
 import { resolve } from '$app/paths';
+import { failLoad } from './fail-load';
 import type { Locale } from './i18n/locales';
 
 /** For the loads of account pages: the signed-in user, or a trip to the login page and back. */
@@ -13,6 +14,6 @@ export function requireMe(me: Me | null, lang: Locale, url: URL): Me {
 /** For the loads of back-office pages: the user when they hold one of `roles`, else a 403 page. */
 export function requireRole(me: Me | null, roles: readonly Role[], lang: Locale, url: URL): Me {
   const user = requireMe(me, lang, url);
-  if (!roles.includes(user.role)) error(403, 'This page is for the team running the site.');
+  if (!roles.includes(user.role)) failLoad(403, 'auth.validatorOnly');
   return user;
 }

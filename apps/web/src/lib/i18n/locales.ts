@@ -1,5 +1,5 @@
 import type { Locale } from '@citizen/shared';
-import { LOCALES } from '../contract';
+import { LOCALES } from '../contract.js';
 
 export { LOCALES, type Locale };
 

@@ -1,4 +1,4 @@
-import type { Locale } from './locales';
+import type { Locale } from './locales.js';
 
 /** A message: plain text with {placeholders}, or plural forms chosen by the {count} parameter. */
 export type Message = string | PluralMessage;
@@ -10,6 +10,8 @@ export interface Translator<Key extends string> {
   readonly locale: Locale;
   /** The message in the page's language, with its {placeholders} filled in. */
   t(key: Key, params?: Params): string;
+  /** Whether the catalogue has a text for this key (an API error code, say). */
+  has(key: string): key is Key;
   /** 1 234,5 / 1,234.5 / 1.234,5 */
   number(value: number): string;
   /** A calendar date ("2024-05-17") in words, whatever the viewer's time zone. */
@@ -57,6 +59,7 @@ export function createTranslator<Key extends string>(
       const form = count === 0 && message.zero !== undefined ? 'zero' : plurals.select(count);
       return fill(message[form] ?? message.other, params);
     },
+    has: (key): key is Key => Object.hasOwn(messages, key),
     number: (value) => numbers.format(value),
     date(isoDate, style = 'long') {
       const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);

@@ -1,9 +1,9 @@
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { I18n } from '$lib/i18n';
 
-import type * as MapLibreModule from 'maplibre-gl';
+import type * as MapLibreExports from './maplibre-exports';
 
-export type MapLibre = typeof MapLibreModule;
+export type MapLibre = typeof MapLibreExports;
 
 let loading: Promise<MapLibre> | undefined;
 
@@ -12,7 +12,7 @@ let loading: Promise<MapLibre> | undefined;
  * Vite does not bundle the worker MapLibre looks for next to its own module: it is given here.
  */
 export function loadMapLibre(): Promise<MapLibre> {
-  loading ??= import('maplibre-gl').then((maplibregl) => {
+  loading ??= import('./maplibre-exports').then((maplibregl) => {
     maplibregl.setWorkerUrl(workerUrl);
     return maplibregl;
   });

@@ -1,5 +1,6 @@
 import type { ObservationDetail } from '@citizen/shared';
 import type { I18n } from '$lib/i18n';
+import { speciesHref } from '$lib/species/link';
 
 /** What a map feature tells about one observation (a tile point or a list item). */
 export interface ObservationSummary {
@@ -78,6 +79,14 @@ export function observationPopup(
       observer.textContent = i18n.t('observation.by', {
         observer: detail.observer ?? i18n.t('observation.anonymous'),
       });
+      const species = document.createElement('a');
+      species.href = speciesHref(i18n.locale, detail.taxon.cdRef);
+      species.textContent = i18n.t('species.link');
+      if (openInNewTab) {
+        species.target = '_blank';
+        species.rel = 'noopener';
+      }
+      link.after(document.createElement('br'), species);
     },
   };
 }

@@ -16,4 +16,14 @@ describe('countRendered', () => {
     ).toBe(17);
     expect(countRendered([])).toBe(0);
   });
+
+  it("counts a cluster's points", () => {
+    const at = { type: 'Point', coordinates: [4.85, 45.77] };
+    expect(
+      countRendered([
+        { properties: { cluster: true, cluster_id: 7, point_count: 25 }, geometry: at },
+        { properties: { id: 'a', count: 4 }, geometry: {} },
+      ]),
+    ).toBe(26);
+  });
 });

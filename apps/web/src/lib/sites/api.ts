@@ -1,49 +1,37 @@
-import type {
-  MySites,
-  SiteDetail,
-  SiteFeatureCollection,
-  SiteList,
-  SiteProtocol,
-  Visit,
-} from '@citizen/shared';
+import type { MySites } from '@citizen/shared';
 import { ApiError, getJson, request, type Fetch } from '$lib/api';
 import type { Locale } from '$lib/i18n/locales';
 
 /** Sites per page of a programme's list. */
 export const SITE_PAGE_SIZE = 50;
 
-const lang = (locale: Locale) => new URLSearchParams({ lang: locale });
-
 export const getSiteProtocol = (fetch: Fetch, programId: number) =>
-  getJson<SiteProtocol>(fetch, `/api/programs/${programId}/site-protocol`);
+  getJson(fetch, '/api/programs/{id}/site-protocol', { path: { id: programId } });
 
-export function listSites(
+export const listSites = (
   fetch: Fetch,
   programId: number,
   query: { type?: number | undefined; limit?: number; offset?: number } = {},
-): Promise<SiteList> {
-  const params = new URLSearchParams({
-    limit: String(query.limit ?? SITE_PAGE_SIZE),
-    offset: String(query.offset ?? 0),
+) =>
+  getJson(fetch, '/api/programs/{id}/sites', {
+    path: { id: programId },
+    query: { limit: SITE_PAGE_SIZE, offset: 0, ...query, type: query.type || undefined },
   });
-  if (query.type) params.set('type', String(query.type));
-  return getJson(fetch, `/api/programs/${programId}/sites?${params}`);
-}
 
 /** Every site of the programme as a point, with its type and latest visit (the map). */
 export const getSiteMap = (fetch: Fetch, programId: number) =>
-  getJson<SiteFeatureCollection>(fetch, `/api/programs/${programId}/sites.geojson`);
+  getJson(fetch, '/api/programs/{id}/sites.geojson', { path: { id: programId } });
 
 export const getSite = (fetch: Fetch, id: number, locale: Locale) =>
-  getJson<SiteDetail>(fetch, `/api/sites/${id}?${lang(locale)}`);
+  getJson(fetch, '/api/sites/{id}', { path: { id }, query: { lang: locale } });
 
 export const getVisit = (fetch: Fetch, id: number, locale: Locale) =>
-  getJson<Visit>(fetch, `/api/visits/${id}?${lang(locale)}`);
+  getJson(fetch, '/api/visits/{id}', { path: { id }, query: { lang: locale } });
 
 /** My sites, the sites I visited and my visits; null when nobody is logged in. */
 export async function getMySites(fetch: Fetch): Promise<MySites | null> {
   try {
-    return await request<MySites>(fetch, 'GET', '/api/me/sites');
+    return await request(fetch, 'GET', '/api/me/sites');
   } catch (cause) {
     if (cause instanceof ApiError && cause.status === 401) return null;
     throw cause;
@@ -54,7 +42,7 @@ export async function getMySites(fetch: Fetch): Promise<MySites | null> {
  * A JSON body, or multipart form data with the JSON in `field` and the photos as `photo` files
  * when there are photos to send (the API takes both).
  */
-export function withPhotos(field: string, body: unknown, photos: Blob[]): unknown {
+export function withPhotos<T>(field: string, body: T, photos: Blob[]): T | FormData {
   if (photos.length === 0) return body;
   const form = new FormData();
   form.append(field, JSON.stringify(body));

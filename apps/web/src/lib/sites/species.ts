@@ -88,3 +88,6 @@ export function mergeBadges(...lists: (EarnedBadge[] | undefined)[]): EarnedBadg
 /** A whole number of at least 1, as the API takes counts. */
 export const validCount = (count: unknown): count is number =>
   typeof count === 'number' && Number.isInteger(count) && count >= 1 && count <= 100_000;
+
+/** A species as the form names it: its common name, or else its scientific name. */
+export const speciesName = (taxon: TaxonHit) => taxon.vernacularName ?? taxon.scientificName;

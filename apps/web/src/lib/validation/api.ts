@@ -1,18 +1,12 @@
 import type {
   BulkValidationInput,
-  BulkValidationResult,
   ObservationList,
-  TaxonDetail,
   TaxonHit,
   ValidationInput,
-  ValidationState,
 } from '@citizen/shared';
 import { ApiError, getJson, request, type Fetch } from '$lib/api';
 import type { Locale } from '$lib/i18n/locales';
-import { queueApiPath, type QueueFilters } from './queue';
-
-const observationPath = (id: string, what: string, lang: Locale) =>
-  `/api/observations/${encodeURIComponent(id)}/${what}?${new URLSearchParams({ lang })}`;
+import { queueApiQuery, type QueueFilters } from './queue';
 
 /**
  * A page of the queue. A cursor the API no longer takes (an old link) gives the first page
@@ -25,27 +19,39 @@ export async function getQueue(
 ): Promise<ObservationList> {
   if (options.cursor) {
     try {
-      return await request<ObservationList>(fetch, 'GET', queueApiPath(filters, options));
+      return await request(fetch, 'GET', '/api/validation/queue', {
+        query: queueApiQuery(filters, options),
+      });
     } catch (cause) {
       if (!(cause instanceof ApiError && cause.status === 400)) throw cause;
     }
   }
-  return getJson<ObservationList>(fetch, queueApiPath(filters, { ...options, cursor: null }));
+  return getJson(fetch, '/api/validation/queue', {
+    query: queueApiQuery(filters, { ...options, cursor: null }),
+  });
 }
 
 /** The status and history of an observation: for its observer and experts only (else 403). */
 export const getValidation = (fetch: Fetch, id: string, lang: Locale) =>
-  getJson<ValidationState>(fetch, observationPath(id, 'validation', lang));
+  getJson(fetch, '/api/observations/{id}/validation', { path: { id }, query: { lang } });
 
 export const judge = (fetch: Fetch, id: string, input: ValidationInput, lang: Locale) =>
-  request<ValidationState>(fetch, 'POST', observationPath(id, 'validation', lang), input);
+  request(fetch, 'POST', '/api/observations/{id}/validation', {
+    path: { id },
+    query: { lang },
+    body: input,
+  });
 
 /** A validator's question, or the observer's answer. */
 export const sendComment = (fetch: Fetch, id: string, comment: string, lang: Locale) =>
-  request<ValidationState>(fetch, 'POST', observationPath(id, 'comments', lang), { comment });
+  request(fetch, 'POST', '/api/observations/{id}/comments', {
+    path: { id },
+    query: { lang },
+    body: { comment },
+  });
 
 export const judgeMany = (fetch: Fetch, input: BulkValidationInput) =>
-  request<BulkValidationResult>(fetch, 'POST', '/api/validation/bulk', input);
+  request(fetch, 'POST', '/api/validation/bulk', { body: input });
 
 export const setHidden = (
   fetch: Fetch,
@@ -54,20 +60,23 @@ export const setHidden = (
   reason: string,
   lang: Locale,
 ) =>
-  request<ValidationState>(
-    fetch,
-    'POST',
-    `/api/admin/observations/${encodeURIComponent(id)}/${hidden ? 'hide' : 'unhide'}?${new URLSearchParams({ lang })}`,
-    hidden ? { reason } : undefined,
-  );
+  hidden
+    ? request(fetch, 'POST', '/api/admin/observations/{id}/hide', {
+        path: { id },
+        query: { lang },
+        body: { reason },
+      })
+    : request(fetch, 'POST', '/api/admin/observations/{id}/unhide', {
+        path: { id },
+        query: { lang },
+      });
 
 /** A taxon as the taxon search shows a chosen one (for a filter given in the URL). */
 export async function getTaxonHit(fetch: Fetch, cdNom: number, lang: Locale): Promise<TaxonHit> {
-  const taxon = await request<TaxonDetail>(
-    fetch,
-    'GET',
-    `/api/taxa/${cdNom}?${new URLSearchParams({ lang })}`,
-  );
+  const taxon = await request(fetch, 'GET', '/api/taxa/{cdNom}', {
+    path: { cdNom },
+    query: { lang },
+  });
   return {
     cdNom: taxon.cdNom,
     cdRef: taxon.cdRef,

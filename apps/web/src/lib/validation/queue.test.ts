@@ -7,11 +7,12 @@ import {
   judgementBody,
   judgementProblems,
   nextInQueue,
-  queueApiPath,
+  queueApiQuery,
   queueSearch,
   readQueueFilters,
   withSearch,
 } from './queue';
+import { apiHref } from '../api-client/url';
 
 const read = (query: string) => readQueueFilters(new URLSearchParams(query));
 
@@ -75,15 +76,16 @@ describe('the queue filters in the URL', () => {
 });
 
 describe('the queue as the API is asked for it', () => {
-  const params = (path: string) => new URL(path, 'http://x').searchParams;
+  const params = (query: Parameters<typeof queueApiQuery>) =>
+    new URL(apiHref('/api/validation/queue', { query: queueApiQuery(...query) }), 'http://x')
+      .searchParams;
 
   it('names the filters as the API does', () => {
-    const path = queueApiPath(
+    const query = params([
       { status: 'doubtful', program: 2, taxon: 4117, area: 7, from: '2026-04-01', photo: true },
       { lang: 'fr', cursor: 'next' },
-    );
-    expect(path.startsWith('/api/validation/queue?')).toBe(true);
-    expect(Object.fromEntries(params(path))).toEqual({
+    ]);
+    expect(Object.fromEntries(query)).toEqual({
       program: '2',
       taxon: '4117',
       area: '7',
@@ -97,15 +99,13 @@ describe('the queue as the API is asked for it', () => {
   });
 
   it('spells out "all statuses" (the API reads no status as pending)', () => {
-    expect(params(queueApiPath({ status: 'all' }, { lang: 'en' })).get('status')).toBe(
+    expect(params([{ status: 'all' }, { lang: 'en' }]).get('status')).toBe(
       'pending,certain,probable,doubtful,invalid,not_assessable',
     );
-    expect(params(queueApiPath({ status: 'pending' }, { lang: 'en' })).get('status')).toBe(
-      'pending',
+    expect(params([{ status: 'pending' }, { lang: 'en' }]).get('status')).toBe('pending');
+    expect(params([{ status: 'pending', photo: false }, { lang: 'en' }]).get('hasPhoto')).toBe(
+      'false',
     );
-    expect(
-      params(queueApiPath({ status: 'pending', photo: false }, { lang: 'en' })).get('hasPhoto'),
-    ).toBe('false');
   });
 });
 

@@ -5,6 +5,8 @@ import type {
   ValidationStatus,
 } from '@citizen/shared';
 import type { Area } from '$lib/api';
+import type { Query } from '$lib/api-client/operations';
+import type { Locale } from '$lib/i18n/locales';
 import { VALIDATION_STATUSES } from '../contract';
 
 /**
@@ -92,29 +94,29 @@ export function withSearch(path: string, params: URLSearchParams): string {
   return text ? `${path}?${text}` : path;
 }
 
-/** GET /api/validation/queue for these filters. */
-export function queueApiPath(
+/** The query of GET /api/validation/queue for these filters. */
+export function queueApiQuery(
   filters: QueueFilters,
   {
     lang,
     cursor,
     limit = QUEUE_PAGE_SIZE,
-  }: { lang: string; cursor?: string | null; limit?: number },
-): string {
-  const params = new URLSearchParams();
-  if (filters.program) params.set('program', String(filters.program));
-  if (filters.taxon) params.set('taxon', String(filters.taxon));
-  if (filters.area) params.set('area', String(filters.area));
-  if (filters.from) params.set('from', filters.from);
-  if (filters.to) params.set('to', filters.to);
-  // The API reads a missing status as pending: "all" is every status, spelt out.
-  params.set('status', filters.status === 'all' ? VALIDATION_STATUSES.join(',') : filters.status);
-  if (filters.photo !== undefined) params.set('hasPhoto', String(filters.photo));
-  if (filters.sort) params.set('sort', filters.sort);
-  if (cursor) params.set('cursor', cursor);
-  params.set('limit', String(limit));
-  params.set('lang', lang);
-  return `/api/validation/queue?${params}`;
+  }: { lang: Locale; cursor?: string | null; limit?: number },
+): Query<'/api/validation/queue'> {
+  return {
+    program: filters.program || undefined,
+    taxon: filters.taxon || undefined,
+    area: filters.area || undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+    // The API reads a missing status as pending: "all" is every status, spelt out.
+    status: filters.status === 'all' ? VALIDATION_STATUSES.join(',') : filters.status,
+    hasPhoto: filters.photo,
+    sort: filters.sort || undefined,
+    cursor: cursor || undefined,
+    limit,
+    lang,
+  };
 }
 
 /** How many filters narrow the queue beyond its default (pending, any photo, any order). */

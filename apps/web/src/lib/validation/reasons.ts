@@ -16,7 +16,7 @@ export const VALIDATION_REASONS = [
   'other',
 ] as const satisfies readonly ValidationReason[];
 
-export const reasonsCheck: Exactly<ValidationReason, (typeof VALIDATION_REASONS)[number]> = true;
+const _reasonsCheck: Exactly<ValidationReason, (typeof VALIDATION_REASONS)[number]> = true;
 
 export const isReason = (value: string | null): value is ValidationReason =>
   (VALIDATION_REASONS as readonly (string | null)[]).includes(value);

@@ -1,4 +1,5 @@
-import type { CustomPage, ProgramList, PublicSettings } from '@citizen/shared';
+import type { CustomPage } from '@citizen/shared';
+import { request } from '$lib/api';
 import { siteOrigin } from '$lib/server/origin';
 import type { RequestHandler } from './$types';
 
@@ -11,16 +12,18 @@ const escape = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCode
 export const GET: RequestHandler = async ({ fetch, url }) => {
   const origin = siteOrigin(url);
   const [settings, programs, pages] = await Promise.all([
-    fetch('/api/settings').then((r) => r.json() as Promise<PublicSettings>),
-    fetch('/api/programs').then((r) => r.json() as Promise<ProgramList>),
-    fetch('/api/pages')
-      .then((r) => (r.ok ? (r.json() as Promise<{ items: CustomPage[] }>) : { items: [] }))
-      .catch(() => ({ items: [] as CustomPage[] })),
+    request(fetch, 'GET', '/api/settings'),
+    request(fetch, 'GET', '/api/programs'),
+    request(fetch, 'GET', '/api/pages').catch(() => ({ items: [] as CustomPage[] })),
   ]);
   const paths = [
     '',
     '/about',
-    ...programs.items.map((program) => `/programs/${program.id}`),
+    '/explore',
+    ...programs.items.flatMap((program) => [
+      `/programs/${program.id}`,
+      `/programs/${program.id}/stats`,
+    ]),
     ...pages.items.filter((page) => page.slug !== 'about').map((page) => `/pages/${page.slug}`),
   ];
   const entries = paths.flatMap((path) =>

@@ -1,5 +1,7 @@
 import type { ImportReport } from '@citizen/shared';
-import { ApiError, refreshSession } from '$lib/api';
+import { ApiError, apiError, refreshSession } from '$lib/api';
+import type { Answer, CallOptions, OptionsArgument, PathOf } from '$lib/api-client/operations';
+import { apiPath, type LooseOptions } from '$lib/api-client/url';
 import { reportOf, type UploadProgress } from './report';
 
 export type { UploadProgress };
@@ -7,11 +9,10 @@ export type { UploadProgress };
 /** A refused upload; `report` holds the import's report when the API sent one (422). */
 export class UploadError extends ApiError {
   constructor(
-    status: number,
-    message: string,
+    cause: ApiError,
     readonly report: ImportReport | null = null,
   ) {
-    super(status, message);
+    super(cause.status, cause.message, cause.fieldErrors, cause.code, cause.params);
     this.name = 'UploadError';
   }
 }
@@ -44,7 +45,11 @@ function send(
       resolve({ status: xhr.status, body });
     };
     xhr.onerror = () =>
-      reject(new UploadError(503, 'The service is unreachable. Please try again in a moment.'));
+      reject(
+        new UploadError(
+          new ApiError(503, 'The service is unreachable. Please try again in a moment.'),
+        ),
+      );
     xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);
@@ -56,23 +61,20 @@ function send(
  * API's answer; throws UploadError (with the import report of a 422) when the API refuses it.
  * An expired session is refreshed once and the form sent again.
  */
-export async function upload<T>(
-  method: 'POST' | 'PUT',
-  path: string,
+export async function upload<M extends 'POST' | 'PUT', P extends PathOf<M>>(
+  method: M,
+  path: P,
   form: FormData,
-  {
-    onprogress,
-    signal,
-  }: { onprogress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {},
-): Promise<T> {
-  let answer = await send(method, path, form, onprogress, signal);
+  ...[options]: OptionsArgument<
+    Omit<CallOptions<M, P>, 'body'> & { onprogress?: (progress: UploadProgress) => void }
+  >
+): Promise<Answer<M, P>> {
+  const { onprogress, signal } = options ?? {};
+  const url = apiPath(path, options as LooseOptions);
+  let answer = await send(method, url, form, onprogress, signal);
   if (answer.status === 401 && (await refreshSession(fetch))) {
-    answer = await send(method, path, form, onprogress, signal);
+    answer = await send(method, url, form, onprogress, signal);
   }
-  if (answer.status >= 200 && answer.status < 300) return answer.body as T;
-  const message =
-    typeof (answer.body as { message?: unknown } | null)?.message === 'string'
-      ? (answer.body as { message: string }).message
-      : `Request failed (${answer.status})`;
-  throw new UploadError(answer.status, message, reportOf(answer.body));
+  if (answer.status >= 200 && answer.status < 300) return answer.body as Answer<M, P>;
+  throw new UploadError(apiError(answer.status, answer.body), reportOf(answer.body));
 }

@@ -3,15 +3,12 @@ import {
   addField,
   addStep,
   emptyForm,
-  fromForm,
   moveField,
   nameFromTitle,
-  parseJsonObject,
   problems,
   removeField,
   removeStep,
   setFieldStep,
-  toForm,
   uniqueName,
   updateField,
   valueFromLabel,
@@ -19,6 +16,7 @@ import {
   type BuilderField,
   type BuilderForm,
 } from './model';
+import { fromForm, parseJsonObject, toForm } from './stored-form';
 
 const field = (change: Partial<BuilderField>): BuilderField => ({
   name: 'f',

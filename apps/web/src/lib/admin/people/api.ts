@@ -1,16 +1,9 @@
 import type {
   AdminUser,
-  AdminUserDetail,
-  AdminUserList,
   AdminUserPatch,
-  AuditList,
   CustomPage,
-  ModerationList,
-  ModerationObservation,
-  PublicSettings,
   Role,
   SiteSettingsPatch,
-  ValidationState,
 } from '@citizen/shared';
 import { getJson, request, type Fetch } from '$lib/api';
 
@@ -22,14 +15,21 @@ import { getJson, request, type Fetch } from '$lib/api';
 
 export const ROLES = ['observer', 'validator', 'admin'] as const satisfies readonly Role[];
 
+type QueryValues = Record<string, string | number | boolean | undefined | null>;
+
+/** The values given, the empty ones left out (a page's filters, the API's query). */
+const given = <T extends QueryValues>(params: T): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(params).filter(
+      ([, value]) => value !== undefined && value !== null && value !== '',
+    ),
+  ) as Partial<T>;
+
 /** A query string of the values given (empty ones left out). */
-export const query = (params: Record<string, string | number | boolean | undefined | null>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  return search.toString();
-};
+export const query = (params: QueryValues) =>
+  new URLSearchParams(
+    Object.entries(given(params)).map(([key, value]) => [key, String(value)]),
+  ).toString();
 
 // ---- Accounts --------------------------------------------------------------------------------
 
@@ -43,16 +43,13 @@ export interface UserFilters {
 export const USERS_PAGE_SIZE = 25;
 
 export const listUsers = (fetch: Fetch, filters: UserFilters) =>
-  getJson<AdminUserList>(
-    fetch,
-    `/api/admin/users?${query({ ...filters, limit: USERS_PAGE_SIZE })}`,
-  );
+  getJson(fetch, '/api/admin/users', { query: given({ ...filters, limit: USERS_PAGE_SIZE }) });
 
 export const getUser = (fetch: Fetch, id: number) =>
-  getJson<AdminUserDetail>(fetch, `/api/admin/users/${id}`);
+  getJson(fetch, '/api/admin/users/{id}', { path: { id } });
 
 export const changeUser = (id: number, patch: AdminUserPatch) =>
-  request<AdminUser>(fetch, 'PATCH', `/api/admin/users/${id}`, patch);
+  request(fetch, 'PATCH', '/api/admin/users/{id}', { path: { id }, body: patch });
 
 // ---- Moderation ------------------------------------------------------------------------------
 
@@ -67,65 +64,55 @@ export interface ModerationFilters {
 export const MODERATION_PAGE_SIZE = 20;
 
 export const listForModeration = (fetch: Fetch, filters: ModerationFilters) =>
-  getJson<ModerationList>(
-    fetch,
-    `/api/admin/moderation/observations?${query({ ...filters, limit: MODERATION_PAGE_SIZE })}`,
-  );
-
-export const getForModeration = (id: string) =>
-  request<ModerationObservation>(fetch, 'GET', `/api/admin/moderation/observations/${id}`);
+  getJson(fetch, '/api/admin/moderation/observations', {
+    query: given({ ...filters, limit: MODERATION_PAGE_SIZE }),
+  });
 
 export const hideObservation = (id: string, reason: string) =>
-  request<ValidationState>(fetch, 'POST', `/api/admin/observations/${id}/hide`, { reason });
+  request(fetch, 'POST', '/api/admin/observations/{id}/hide', { path: { id }, body: { reason } });
 
 export const unhideObservation = (id: string) =>
-  request<ValidationState>(fetch, 'POST', `/api/admin/observations/${id}/unhide`);
+  request(fetch, 'POST', '/api/admin/observations/{id}/unhide', { path: { id } });
 
 export const deleteObservation = (id: string, reason: string) =>
-  request<void>(fetch, 'DELETE', `/api/admin/observations/${id}`, { reason });
+  request(fetch, 'DELETE', '/api/admin/observations/{id}', { path: { id }, body: { reason } });
 
 export const hidePhoto = (id: string, mediaId: string, reason: string) =>
-  request<ModerationObservation>(
-    fetch,
-    'POST',
-    `/api/admin/observations/${id}/photos/${mediaId}/hide`,
-    { reason },
-  );
+  request(fetch, 'POST', '/api/admin/observations/{id}/photos/{mediaId}/hide', {
+    path: { id, mediaId },
+    body: { reason },
+  });
 
 export const unhidePhoto = (id: string, mediaId: string, reason: string) =>
-  request<ModerationObservation>(
-    fetch,
-    'POST',
-    `/api/admin/observations/${id}/photos/${mediaId}/unhide`,
-    { reason },
-  );
+  request(fetch, 'POST', '/api/admin/observations/{id}/photos/{mediaId}/unhide', {
+    path: { id, mediaId },
+    body: { reason },
+  });
 
 export const deletePhoto = (id: string, mediaId: string, reason: string) =>
-  request<ModerationObservation>(
-    fetch,
-    'DELETE',
-    `/api/admin/observations/${id}/photos/${mediaId}`,
-    { reason },
-  );
+  request(fetch, 'DELETE', '/api/admin/observations/{id}/photos/{mediaId}', {
+    path: { id, mediaId },
+    body: { reason },
+  });
 
 // ---- Site settings and pages -----------------------------------------------------------------
 
 export const saveSettings = (patch: SiteSettingsPatch) =>
-  request<PublicSettings>(fetch, 'PATCH', '/api/admin/settings', patch);
+  request(fetch, 'PATCH', '/api/admin/settings', { body: patch });
 
 export function uploadLogo(file: File) {
   const form = new FormData();
   form.append('file', file);
-  return request<PublicSettings>(fetch, 'PUT', '/api/admin/settings/logo', form);
+  return request(fetch, 'PUT', '/api/admin/settings/logo', { body: form });
 }
 
 export const savePage = (page: CustomPage) => {
   const { slug, ...body } = page;
-  return request<CustomPage>(fetch, 'PUT', `/api/admin/pages/${encodeURIComponent(slug)}`, body);
+  return request(fetch, 'PUT', '/api/admin/pages/{slug}', { path: { slug }, body });
 };
 
 export const deletePage = (slug: string) =>
-  request<void>(fetch, 'DELETE', `/api/admin/pages/${encodeURIComponent(slug)}`);
+  request(fetch, 'DELETE', '/api/admin/pages/{slug}', { path: { slug } });
 
 // ---- Audit log -------------------------------------------------------------------------------
 
@@ -141,13 +128,13 @@ export interface AuditFilters {
 export const AUDIT_PAGE_SIZE = 50;
 
 export const listAudit = (fetch: Fetch, filters: AuditFilters) =>
-  getJson<AuditList>(fetch, `/api/admin/audit?${query({ ...filters, limit: AUDIT_PAGE_SIZE })}`);
+  getJson(fetch, '/api/admin/audit', { query: given({ ...filters, limit: AUDIT_PAGE_SIZE }) });
 
 /** Administrators and validators: whose actions the audit log can be filtered by. */
 export async function listTeam(fetch: Fetch): Promise<AdminUser[]> {
   const [admins, validators] = await Promise.all(
     (['admin', 'validator'] as const).map((role) =>
-      getJson<AdminUserList>(fetch, `/api/admin/users?${query({ role, limit: 200 })}`),
+      getJson(fetch, '/api/admin/users', { query: { role, limit: 200 } }),
     ),
   );
   return [...admins!.items, ...validators!.items].sort((a, b) =>

@@ -1,50 +1,44 @@
 import type {
-  AdminProgram,
   ProgramBadgeSettings,
   ProgramInput,
   ProgramPatch,
-  Project,
   ProjectInput,
   SiteProtocolSettings,
-  SiteType,
   SiteTypeInput,
   SiteTypePatch,
-  SpeciesListSummary,
 } from '@citizen/shared';
 import { getJson, request, type Fetch } from '$lib/api';
 
 /** The back office's programme calls (admins only). Loads use getJson (errors become pages). */
 
 export const listAdminPrograms = (fetch: Fetch) =>
-  getJson<{ items: AdminProgram[] }>(fetch, '/api/admin/programs').then((list) => list.items);
+  getJson(fetch, '/api/admin/programs').then((list) => list.items);
 
 export const getAdminProgram = (fetch: Fetch, id: number) =>
-  getJson<AdminProgram>(fetch, `/api/admin/programs/${id}`);
+  getJson(fetch, '/api/admin/programs/{id}', { path: { id } });
 
 export const listSpeciesLists = (fetch: Fetch) =>
-  getJson<{ items: SpeciesListSummary[] }>(fetch, '/api/admin/species-lists').then(
-    (list) => list.items,
-  );
+  getJson(fetch, '/api/admin/species-lists').then((list) => list.items);
 
 export const listProjects = (fetch: Fetch) =>
-  getJson<{ items: Project[] }>(fetch, '/api/projects').then((list) => list.items);
+  getJson(fetch, '/api/projects').then((list) => list.items);
 
 export const getBadgeSettings = (fetch: Fetch, id: number) =>
-  getJson<ProgramBadgeSettings>(fetch, `/api/admin/programs/${id}/badge-settings`);
+  getJson(fetch, '/api/admin/programs/{id}/badge-settings', { path: { id } });
 
 export const getSiteSettings = (fetch: Fetch, id: number) =>
-  getJson<SiteProtocolSettings>(fetch, `/api/admin/programs/${id}/site-settings`);
+  getJson(fetch, '/api/admin/programs/{id}/site-settings', { path: { id } });
 
 export const listSiteTypes = (fetch: Fetch, id: number) =>
-  getJson<{ items: SiteType[] }>(fetch, `/api/admin/programs/${id}/site-types`).then(
+  getJson(fetch, '/api/admin/programs/{id}/site-types', { path: { id } }).then(
     (list) => list.items,
   );
 
 export const createProgram = (input: ProgramInput) =>
-  request<AdminProgram>(fetch, 'POST', '/api/admin/programs', input);
+  request(fetch, 'POST', '/api/admin/programs', { body: input });
 
 export const updateProgram = (id: number, patch: ProgramPatch) =>
-  request<AdminProgram>(fetch, 'PATCH', `/api/admin/programs/${id}`, patch);
+  request(fetch, 'PATCH', '/api/admin/programs/{id}', { path: { id }, body: patch });
 
 function fileForm(file: File): FormData {
   const form = new FormData();
@@ -54,25 +48,30 @@ function fileForm(file: File): FormData {
 
 /** A GeoJSON or KML file, read and repaired by the server (its notices say what it changed). */
 export const uploadArea = (id: number, file: File) =>
-  request<AdminProgram>(fetch, 'PUT', `/api/admin/programs/${id}/area`, fileForm(file));
+  request(fetch, 'PUT', '/api/admin/programs/{id}/area', { path: { id }, body: fileForm(file) });
 
 export const uploadImage = (id: number, file: File) =>
-  request<AdminProgram>(fetch, 'PUT', `/api/admin/programs/${id}/image`, fileForm(file));
+  request(fetch, 'PUT', '/api/admin/programs/{id}/image', { path: { id }, body: fileForm(file) });
 
 export const createProject = (input: ProjectInput) =>
-  request<Project>(fetch, 'POST', '/api/admin/projects', input);
+  request(fetch, 'POST', '/api/admin/projects', { body: input });
 
 export const setBadgeSettings = (id: number, patch: Partial<ProgramBadgeSettings>) =>
-  request<ProgramBadgeSettings>(fetch, 'PATCH', `/api/admin/programs/${id}/badge-settings`, patch);
+  request(fetch, 'PATCH', '/api/admin/programs/{id}/badge-settings', { path: { id }, body: patch });
 
 export const setSiteSettings = (id: number, patch: Partial<SiteProtocolSettings>) =>
-  request<SiteProtocolSettings>(fetch, 'PATCH', `/api/admin/programs/${id}/site-settings`, patch);
+  request(fetch, 'PATCH', '/api/admin/programs/{id}/site-settings', { path: { id }, body: patch });
 
 export const createSiteType = (id: number, input: SiteTypeInput) =>
-  request<SiteType>(fetch, 'POST', `/api/admin/programs/${id}/site-types`, input);
+  request(fetch, 'POST', '/api/admin/programs/{id}/site-types', { path: { id }, body: input });
 
 export const updateSiteType = (id: number, typeId: number, patch: SiteTypePatch) =>
-  request<SiteType>(fetch, 'PATCH', `/api/admin/programs/${id}/site-types/${typeId}`, patch);
+  request(fetch, 'PATCH', '/api/admin/programs/{id}/site-types/{typeId}', {
+    path: { id, typeId },
+    body: patch,
+  });
 
 export const deleteSiteType = (id: number, typeId: number) =>
-  request<void>(fetch, 'DELETE', `/api/admin/programs/${id}/site-types/${typeId}`);
+  request(fetch, 'DELETE', '/api/admin/programs/{id}/site-types/{typeId}', {
+    path: { id, typeId },
+  });

@@ -43,6 +43,7 @@ const program: AdminProgram = {
   licence: 'CC-BY-4.0',
   publicValidatedOnly: false,
   minSensitivity: 0,
+  allowOffList: false,
   isActive: true,
   notices: [],
 };
@@ -93,6 +94,9 @@ describe('programme editor', () => {
         null,
       ),
     ).toEqual({ title: 'Mares 2', speciesListId: null, endsOn: '2026-12-31' });
+    expect(toPatch({ ...draft, allowOffList: true }, program, null, null)).toEqual({
+      allowOffList: true,
+    });
     expect(toPatch({ ...draft, minSensitivity: 2 }, program, null, null)).toEqual({
       minSensitivity: 2,
     });

@@ -22,6 +22,8 @@ export interface ProgramDraft {
   publicValidatedOnly: boolean;
   /** Every observation is blurred at least at this sensitivity level (0 to 3). */
   minSensitivity: number;
+  /** With a species list: observers may also pick a taxon that is not on it. */
+  allowOffList: boolean;
   isActive: boolean;
 }
 
@@ -52,6 +54,7 @@ export function draftFrom(program?: AdminProgram): ProgramDraft {
     licence: program?.licence ?? 'CC-BY-4.0',
     publicValidatedOnly: program?.publicValidatedOnly ?? false,
     minSensitivity: program?.minSensitivity ?? 0,
+    allowOffList: program?.allowOffList ?? false,
     // A new programme starts unpublished: it is published once it is ready.
     isActive: program?.isActive ?? false,
   };
@@ -114,6 +117,7 @@ export function toInput(
     licence: draft.licence.trim(),
     publicValidatedOnly: draft.publicValidatedOnly,
     minSensitivity: draft.minSensitivity,
+    allowOffList: draft.allowOffList,
   };
 }
 

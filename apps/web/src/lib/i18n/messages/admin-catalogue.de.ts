@@ -1,5 +1,5 @@
-import type { Section } from './en';
-import type { adminCatalogueEn } from './admin-catalogue.en';
+import type { Section } from './en.js';
+import type { adminCatalogueEn } from './admin-catalogue.en.js';
 
 export const adminCatalogueDe: Section<typeof adminCatalogueEn> = {
   'adminCatalogue.upload.label': 'Datei wird gesendet',

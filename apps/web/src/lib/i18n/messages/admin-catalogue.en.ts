@@ -1,6 +1,6 @@
-import type { Message } from '../translate';
+import type { Message } from '../translate.js';
 
-/** The admin catalogue texts in English (spread into en.ts). */
+/** The admin catalogue texts in English (spread into admin.en.ts). */
 export const adminCatalogueEn = {
   // Uploads and import reports, shared by the catalogue pages
   'adminCatalogue.upload.label': 'Sending the file',

@@ -1,5 +1,5 @@
-import type { Section } from './en';
-import type { adminPeopleEn } from './admin-people.en';
+import type { Section } from './en.js';
+import type { adminPeopleEn } from './admin-people.en.js';
 
 export const adminPeopleDe: Section<typeof adminPeopleEn> = {
   'adminPeople.actions': 'Aktionen',
@@ -187,6 +187,10 @@ export const adminPeopleDe: Section<typeof adminPeopleEn> = {
   'adminPeople.settings.layerTilesHint':
     'Eine pro Zeile, mit {z}, {x} und {y}, z. B. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   'adminPeople.settings.layerAttribution': 'Quellenangabe',
+  'adminPeople.settings.layerOfflinePacking':
+    'Beobachtende dürfen die Kacheln für die Offline-Nutzung speichern',
+  'adminPeople.settings.layerOfflineHint':
+    'Nur ankreuzen, wenn die Bedingungen des Kachelservers es erlauben: Die Server von OpenStreetMap verbieten Massen- und Offline-Downloads.',
   'adminPeople.settings.layerTileSize': 'Kachelgröße (Pixel)',
   'adminPeople.settings.layerMaxZoom': 'Höchste Zoomstufe',
   'adminPeople.settings.layerUrl': 'Adresse des Stils',

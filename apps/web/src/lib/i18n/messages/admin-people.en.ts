@@ -1,6 +1,6 @@
-import type { Message } from '../translate';
+import type { Message } from '../translate.js';
 
-/** The back office's accounts, moderation, settings, pages and audit log, in English (spread into en.ts). */
+/** The back office's accounts, moderation, settings, pages and audit log, in English (spread into admin.en.ts). */
 export const adminPeopleEn = {
   'adminPeople.actions': 'Actions',
   'adminPeople.pager': 'Pages of results',
@@ -186,6 +186,9 @@ export const adminPeopleEn = {
   'adminPeople.settings.layerTilesHint':
     'One per line, with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   'adminPeople.settings.layerAttribution': 'Attribution',
+  'adminPeople.settings.layerOfflinePacking': 'Observers may store its tiles for offline use',
+  'adminPeople.settings.layerOfflineHint':
+    'Tick only if the tile server’s terms allow it: OpenStreetMap’s own servers forbid bulk and offline downloads.',
   'adminPeople.settings.layerTileSize': 'Tile size (pixels)',
   'adminPeople.settings.layerMaxZoom': 'Highest zoom',
   'adminPeople.settings.layerUrl': 'Style address',

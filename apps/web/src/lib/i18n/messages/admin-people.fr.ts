@@ -1,5 +1,5 @@
-import type { Section } from './en';
-import type { adminPeopleEn } from './admin-people.en';
+import type { Section } from './en.js';
+import type { adminPeopleEn } from './admin-people.en.js';
 
 export const adminPeopleFr: Section<typeof adminPeopleEn> = {
   'adminPeople.actions': 'Actions',
@@ -188,6 +188,10 @@ export const adminPeopleFr: Section<typeof adminPeopleEn> = {
   'adminPeople.settings.layerTilesHint':
     'Une par ligne, avec {z}, {x} et {y}, par ex. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   'adminPeople.settings.layerAttribution': 'Attribution',
+  'adminPeople.settings.layerOfflinePacking':
+    'Les observateurs peuvent enregistrer ses tuiles pour un usage hors ligne',
+  'adminPeople.settings.layerOfflineHint':
+    'Cochez seulement si les conditions du serveur de tuiles le permettent : les serveurs d’OpenStreetMap interdisent les téléchargements en masse et hors ligne.',
   'adminPeople.settings.layerTileSize': 'Taille des tuiles (pixels)',
   'adminPeople.settings.layerMaxZoom': 'Zoom maximal',
   'adminPeople.settings.layerUrl': 'Adresse du style',

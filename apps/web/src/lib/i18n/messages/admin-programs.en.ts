@@ -1,6 +1,6 @@
-import type { Message } from '../translate';
+import type { Message } from '../translate.js';
 
-/** The admin programs texts in English (spread into en.ts). */
+/** The admin programs texts in English (spread into admin.en.ts). */
 export const adminProgramsEn = {
   // List
   'adminPrograms.list.title': 'Programmes',

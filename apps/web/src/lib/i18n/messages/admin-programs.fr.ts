@@ -1,5 +1,5 @@
-import type { Section } from './en';
-import type { adminProgramsEn } from './admin-programs.en';
+import type { Section } from './en.js';
+import type { adminProgramsEn } from './admin-programs.en.js';
 
 export const adminProgramsFr: Section<typeof adminProgramsEn> = {
   // Liste

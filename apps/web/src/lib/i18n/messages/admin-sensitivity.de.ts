@@ -1,5 +1,5 @@
-import type { adminSensitivityEn } from './admin-sensitivity.en';
-import type { Section } from './en';
+import type { adminSensitivityEn } from './admin-sensitivity.en.js';
+import type { Section } from './en.js';
 
 export const adminSensitivityDe: Section<typeof adminSensitivityEn> = {
   'admin.section.sensitivity': 'Sensible Arten',
@@ -62,9 +62,6 @@ export const adminSensitivityDe: Section<typeof adminSensitivityEn> = {
     'Den Punkt jeder Beobachtung für die Öffentlichkeit verschleiern',
   'adminPrograms.field.minSensitivityHint':
     'Mindestens auf dieser Stufe, gleich welche Art; sensible Arten können stärker verschleiert sein.',
-  'form.obscured': 'Den Ort für die Öffentlichkeit verschleiern',
-  'form.obscuredHint':
-    'Die Öffentlichkeit sieht eine 10-km-Zelle statt des Punkts; Sie, Validierende und Administratoren sehen weiter den Punkt.',
   'adminPeople.audit.event.sensitivity_imported': 'Hat Sensibilitätsregeln importiert',
   'adminPeople.audit.event.sensitivity_set': 'Hat die Sensibilität eines Taxons festgelegt',
   'adminPeople.audit.event.sensitivity_cleared':

@@ -1,6 +1,6 @@
-import type { Message } from '../translate';
+import type { Message } from '../translate.js';
 
-/** The texts of sensitive species in English (spread into en.ts): back office, programme editor, observation form. */
+/** The texts of sensitive species in English (spread into admin.en.ts): back office and programme editor. */
 export const adminSensitivityEn = {
   'admin.section.sensitivity': 'Sensitive species',
   'adminSensitivity.title': 'Sensitive species',
@@ -56,13 +56,10 @@ export const adminSensitivityEn = {
   'adminSensitivity.cliTitle': 'On the server',
   'adminSensitivity.cli':
     'The same import from the command line (the README says how to turn the INPN reference file into this CSV):',
-  // Programme editor and observation form
+  // Programme editor
   'adminPrograms.field.minSensitivity': 'Blur every observation’s point for the public',
   'adminPrograms.field.minSensitivityHint':
     'At least at this level, whatever the species; sensitive species may be blurred more.',
-  'form.obscured': 'Blur the location for the public',
-  'form.obscuredHint':
-    'The public sees a 10 km cell instead of the point; you, validators and administrators still see the point.',
   // Audit log
   'adminPeople.audit.event.sensitivity_imported': 'Imported sensitivity rules',
   'adminPeople.audit.event.sensitivity_set': 'Set a taxon’s sensitivity',

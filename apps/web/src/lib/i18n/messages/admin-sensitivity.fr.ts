@@ -1,5 +1,5 @@
-import type { adminSensitivityEn } from './admin-sensitivity.en';
-import type { Section } from './en';
+import type { adminSensitivityEn } from './admin-sensitivity.en.js';
+import type { Section } from './en.js';
 
 export const adminSensitivityFr: Section<typeof adminSensitivityEn> = {
   'admin.section.sensitivity': 'Espèces sensibles',
@@ -62,9 +62,6 @@ export const adminSensitivityFr: Section<typeof adminSensitivityEn> = {
     'Flouter le point de toutes les observations pour le public',
   'adminPrograms.field.minSensitivityHint':
     'Au moins à ce niveau, quelle que soit l’espèce ; les espèces sensibles peuvent l’être davantage.',
-  'form.obscured': 'Flouter la localisation pour le public',
-  'form.obscuredHint':
-    'Le public voit une maille de 10 km au lieu du point ; vous, les validateurs et les administrateurs voyez toujours le point.',
   'adminPeople.audit.event.sensitivity_imported': 'A importé des règles de sensibilité',
   'adminPeople.audit.event.sensitivity_set': 'A fixé la sensibilité d’un taxon',
   'adminPeople.audit.event.sensitivity_cleared': 'A retiré les règles de sensibilité d’un taxon',

@@ -1,37 +1,21 @@
-import type { Messages } from './en';
-import { sitesDe } from './sites.de';
-import { validationDe } from './validation.de';
-import { adminProgramsDe } from './admin-programs.de';
-import { adminCatalogueDe } from './admin-catalogue.de';
-import { adminPeopleDe } from './admin-people.de';
-import { adminSensitivityDe } from './admin-sensitivity.de';
+import type { Messages } from './en.js';
+import { sitesDe } from './sites.de.js';
+import { speciesDe } from './species.de.js';
+import { validationDe } from './validation.de.js';
+import { shellDe } from './shell.de.js';
+import { programmeDe } from './programme.de.js';
+import { exploreDe } from './explore.de.js';
+import { notificationsDe } from './notifications.de.js';
 
 export const de: Messages = {
+  ...shellDe,
+  ...programmeDe,
   ...sitesDe,
+  ...speciesDe,
   ...validationDe,
-  ...adminProgramsDe,
-  ...adminCatalogueDe,
-  ...adminPeopleDe,
-  ...adminSensitivityDe,
+  ...exploreDe,
+  ...notificationsDe,
   // Site
-  'nav.skip': 'Zum Inhalt springen',
-  'nav.menu': 'Menü',
-  'nav.main': 'Hauptmenü',
-  'nav.footer': 'Seiten der Website',
-  'nav.language': 'Sprache',
-  'nav.programmes': 'Programme',
-  'nav.about': 'Über uns',
-  'nav.dashboard': 'Meine Beobachtungen',
-  'nav.account': 'Mein Konto',
-  'nav.login': 'Anmelden',
-  'nav.logout': 'Abmelden',
-  'nav.register': 'Registrieren',
-  'footer.credit': 'Betrieben mit Citizen, freier Bürgerwissenschaft für die Artenvielfalt.',
-
-  'common.close': 'Schließen',
-  'common.cancel': 'Abbrechen',
-  'common.loading': 'Wird geladen…',
-  'common.loadFailed': 'Das Laden ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
   'common.save': 'Speichern',
   'common.saved': 'Gespeichert.',
   'common.delete': 'Löschen',
@@ -43,14 +27,6 @@ export const de: Messages = {
   'common.unreachable':
     'Der Dienst ist nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   'common.tooMany': 'Zu viele Versuche. Bitte warten Sie kurz und versuchen Sie es erneut.',
-
-  'error.title': 'Ein Fehler ist aufgetreten',
-  'error.notFoundTitle': 'Seite nicht gefunden',
-  'error.notFound': 'Diese Seite gibt es nicht oder nicht mehr.',
-  'error.unavailable':
-    'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es bald erneut.',
-  'error.unexpected': 'Ein unerwarteter Fehler ist aufgetreten.',
-  'error.home': 'Zurück zur Startseite',
 
   'nav.breadcrumb': 'Brotkrümelnavigation',
 
@@ -113,7 +89,7 @@ export const de: Messages = {
   'location.hint':
     'Klicken Sie auf der Karte auf den Ort der Beobachtung (vorher nah genug heranzoomen), nutzen Sie Ihren Standort oder geben Sie die Koordinaten ein.',
   'location.mapLabel': 'Karte zum Setzen der Beobachtung',
-  'location.zoomIn': 'Zoomen Sie näher heran, um den Punkt genau zu setzen.',
+  'location.zoomIn': 'Karte vergrößert: Tippen Sie auf die genaue Stelle, um den Punkt zu setzen.',
   'location.outside': 'Dieser Punkt liegt außerhalb des Programmgebiets.',
   'location.placed.map': 'Punkt gesetzt.',
   'location.placed.typed': 'Punkt an diesen Koordinaten gesetzt.',
@@ -146,11 +122,6 @@ export const de: Messages = {
   'photos.author': 'Urheber',
   'photos.remove': 'Foto {n} entfernen',
   'photos.removeSaved': 'Dieses Foto entfernen',
-  'licence.CC0-1.0': 'Gemeinfrei (CC0)',
-  'licence.CC-BY-4.0': 'Namensnennung (CC BY)',
-  'licence.CC-BY-SA-4.0': 'Namensnennung, Weitergabe unter gleichen Bedingungen (CC BY-SA)',
-  'licence.CC-BY-NC-4.0': 'Namensnennung, nicht kommerziell (CC BY-NC)',
-
   'thanks.title': 'Vielen Dank!',
   'thanks.recorded': 'Ihre Beobachtung von {name} am {date} ist gespeichert.',
   'thanks.review': 'Fachleute sehen sie sich an; in Kürze erscheint sie auf der Karte.',
@@ -236,7 +207,6 @@ export const de: Messages = {
   'account.profile': 'Profil',
   'account.displayNameHint': 'Wird statt Ihres Benutzernamens bei Ihren Beobachtungen angezeigt.',
   'account.locale': 'Sprache der E-Mails',
-  'account.notifications': 'Mich über meine Beobachtungen benachrichtigen (Prüfung…)',
   'account.avatar': 'Bild',
   'account.avatarCurrent': 'Ihr Bild',
   'account.avatarChoose': 'Bild wählen',
@@ -276,133 +246,8 @@ export const de: Messages = {
   'dashboard.noBadges': 'Noch kein Abzeichen.',
   'dashboard.nextBadges': 'Nächste Abzeichen',
 
-  // Counts
-  'counts.observations': {
-    zero: 'Keine Beobachtungen',
-    one: '{count} Beobachtung',
-    other: '{count} Beobachtungen',
-  },
-  'counts.species': { zero: 'Keine Arten', one: '{count} Art', other: '{count} Arten' },
-  'counts.observers': {
-    zero: 'Keine Beobachtenden',
-    one: '{count} Beobachter/in',
-    other: '{count} Beobachtende',
-  },
-  'counts.programmes': {
-    zero: 'Keine Programme',
-    one: '{count} Programm',
-    other: '{count} Programme',
-  },
-  'counts.individuals': { one: '{count} Individuum', other: '{count} Individuen' },
-
-  // Home
-  'home.intro':
-    'Machen Sie bei einem Programm mit, entdecken Sie, was andere gesehen haben, und helfen Sie, die Natur in Ihrer Umgebung zu kartieren.',
-  'home.seeProgrammes': 'Zu den Programmen',
-  'home.figures': 'Kennzahlen',
-  'home.programmes': 'Programme',
-  'home.noProgrammes': 'Noch ist kein Programm geöffnet. Schauen Sie bald wieder vorbei.',
-  'home.takePart': 'Mitmachen',
-
-  // Programme page
-  'program.add': 'Beobachtung melden',
-  'program.observations': 'Beobachtungen',
-  'program.view': 'Anzeigen',
-  'program.view.list': 'Liste',
-  'program.view.map': 'Karte',
-  'program.view.photos': 'Fotos',
-  'program.mapLabel': 'Karte des Gebiets von {title} und seiner Beobachtungen',
-  'program.matching': {
-    zero: 'keine Treffer',
-    one: '{count}{more} Treffer',
-    other: '{count}{more} Treffer',
-  },
-  'program.noMatch': 'Keine Beobachtung entspricht diesen Filtern.',
-  'program.empty': 'Noch keine Beobachtung: Seien Sie die oder der Erste!',
-  'program.about': 'Über dieses Programm',
-
-  'filters.label': 'Beobachtungen filtern',
-  'filters.species': 'Art',
-  'filters.allSpecies': 'Alle Arten',
-  'filters.area': 'Gemeinde oder Gebiet',
-  'filters.allAreas': 'Alle Gebiete',
-  'filters.from': 'Von',
-  'filters.to': 'Bis',
-  'filters.status': 'Prüfung',
-  'filters.allStatuses': 'Alle Status',
-  'filters.apply': 'Anwenden',
-  'filters.reset': 'Filter zurücksetzen',
-
-  'status.pending': 'Noch nicht geprüft',
-  'status.certain': 'Bestätigt',
-  'status.probable': 'Wahrscheinlich',
-  'status.doubtful': 'Zweifelhaft',
-  'status.invalid': 'Ungültig',
-  'status.not_assessable': 'Nicht bewertbar',
-
-  'list.more': 'Mehr anzeigen',
-  'list.showOnMap': 'Auf der Karte zeigen',
-  'list.hasPhoto': 'mit Foto',
-
-  'observation.anonymous': 'Anonym',
-  'observation.by': 'Beobachtet von {observer}',
-
-  'photos.none': 'Noch keine Fotos.',
-  'photos.viewer': 'Foto',
-  'photos.previous': 'Zurück',
-  'photos.next': 'Weiter',
-  'photos.position': 'Foto {n} von {total}',
-  'photos.credit': '© {author} {licence}',
-
-  'taxon.searchHint':
-    'Geben Sie mindestens 2 Buchstaben des deutschen oder wissenschaftlichen Namens ein.',
-  'taxon.matches': { one: '{count} Art gefunden', other: '{count} Arten gefunden' },
-  'taxon.noMatch': 'Keine Art gefunden.',
-  'taxon.matched': 'passt zu „{name}“',
-  'taxon.searchFailed': 'Die Suche ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
-
-  // Maps
-  'map.failed':
-    'Die Karte kann in diesem Browser nicht angezeigt werden. Die Liste zeigt die Beobachtungen.',
-  'map.baseLayers': 'Hintergrundkarte',
-  'map.plain': 'Einfarbig',
-  'map.popupDetails': 'Beobachtung ansehen',
-  'map.search': 'Suchen',
-  'map.searchLabel': 'Einen Ort suchen',
-  'map.searchPlaceholder': 'Eine Gemeinde, ein Ort…',
-  'map.searchFailed': 'Die Ortssuche ist fehlgeschlagen.',
-  'map.searchNothing': 'Kein Ort gefunden.',
-  'map.ctrl.attribution': 'Kartennachweis anzeigen',
-  'map.ctrl.fullscreenEnter': 'Vollbild',
-  'map.ctrl.fullscreenExit': 'Vollbild verlassen',
-  'map.ctrl.locate': 'Meinen Standort zeigen',
-  'map.ctrl.locationUnavailable': 'Standort nicht verfügbar',
-  'map.ctrl.map': 'Karte',
-  'map.ctrl.marker': 'Markierung',
-  'map.ctrl.resetBearing': 'Nach Norden ausrichten',
-  'map.ctrl.zoomIn': 'Vergrößern',
-  'map.ctrl.zoomOut': 'Verkleinern',
-  'map.ctrl.closePopup': 'Schließen',
-  'map.ctrl.gesturesWindows': 'Strg + Mausrad zum Zoomen der Karte',
-  'map.ctrl.gesturesMac': '⌘ + Mausrad zum Zoomen der Karte',
-  'map.ctrl.gesturesMobile': 'Karte mit zwei Fingern bewegen',
-
-  // Back office and validation entry points
-  'nav.validation': 'Validierung',
-  'nav.admin': 'Verwaltung',
-  'admin.title': 'Verwaltung',
-  'admin.nav': 'Verwaltungsbereiche',
-  'admin.intro':
-    'Die Website verwalten: Programme, Arten, Personen und Einstellungen. Jede Änderung wird protokolliert und gilt sofort.',
-  'admin.section.overview': 'Übersicht',
-  'admin.section.programs': 'Programme',
-  'admin.section.speciesLists': 'Artenlisten',
-  'admin.section.taxonomy': 'Taxonomie',
-  'admin.section.areas': 'Gebiete',
-  'admin.section.badges': 'Abzeichen',
-  'admin.section.users': 'Benutzer',
-  'admin.section.moderation': 'Moderation',
-  'admin.section.settings': 'Einstellungen',
-  'admin.section.pages': 'Seiten',
-  'admin.section.audit': 'Prüfprotokoll',
+  // Observation form: a sensitive species
+  'form.obscured': 'Den Ort für die Öffentlichkeit verschleiern',
+  'form.obscuredHint':
+    'Die Öffentlichkeit sieht eine 10-km-Zelle statt des Punkts; Sie, Validierende und Administratoren sehen weiter den Punkt.',
 };

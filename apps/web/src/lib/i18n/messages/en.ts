@@ -1,43 +1,28 @@
-import type { Message } from '../translate';
-import { sitesEn } from './sites.en';
-import { validationEn } from './validation.en';
-import { adminProgramsEn } from './admin-programs.en';
-import { adminCatalogueEn } from './admin-catalogue.en';
-import { adminPeopleEn } from './admin-people.en';
-import { adminSensitivityEn } from './admin-sensitivity.en';
+import type { Message } from '../translate.js';
+import type { adminEn } from './admin.en.js';
+import { sitesEn } from './sites.en.js';
+import { speciesEn } from './species.en.js';
+import { validationEn } from './validation.en.js';
+import { shellEn } from './shell.en.js';
+import { programmeEn } from './programme.en.js';
+import { exploreEn } from './explore.en.js';
+import { notificationsEn } from './notifications.en.js';
 
 /**
- * The interface's texts in English: the reference catalogue. Sections (sites, admin...) live in
+ * The interface's texts in English: the reference catalogue. Sections (sites, offline...) live in
  * their own files, one per language, and are spread in here. fr.ts and de.ts must have exactly
  * the same keys (the type checker says so). {name} is a placeholder; plural messages pick a form
- * from {count}.
+ * from {count}. The back office's texts are apart (admin.en.ts), downloaded by its pages only.
  */
 export const en = {
+  ...shellEn,
+  ...programmeEn,
   ...sitesEn,
+  ...speciesEn,
   ...validationEn,
-  ...adminProgramsEn,
-  ...adminCatalogueEn,
-  ...adminPeopleEn,
-  ...adminSensitivityEn,
+  ...exploreEn,
+  ...notificationsEn,
   // Site
-  'nav.skip': 'Skip to main content',
-  'nav.menu': 'Menu',
-  'nav.main': 'Main',
-  'nav.footer': 'Site pages',
-  'nav.language': 'Language',
-  'nav.programmes': 'Programmes',
-  'nav.about': 'About',
-  'nav.dashboard': 'My observations',
-  'nav.account': 'My account',
-  'nav.login': 'Log in',
-  'nav.logout': 'Log out',
-  'nav.register': 'Register',
-  'footer.credit': 'Powered by Citizen, open-source citizen science for biodiversity.',
-
-  'common.close': 'Close',
-  'common.cancel': 'Cancel',
-  'common.loading': 'Loading…',
-  'common.loadFailed': 'This could not be loaded. Please try again.',
   'common.save': 'Save',
   'common.saved': 'Saved.',
   'common.delete': 'Delete',
@@ -48,13 +33,6 @@ export const en = {
   'common.no': 'No',
   'common.unreachable': 'The service cannot be reached. Please try again in a moment.',
   'common.tooMany': 'Too many attempts. Please wait a little and try again.',
-
-  'error.title': 'Something went wrong',
-  'error.notFoundTitle': 'Page not found',
-  'error.notFound': 'This page does not exist, or no longer does.',
-  'error.unavailable': 'The service is unavailable for a moment. Please try again shortly.',
-  'error.unexpected': 'An unexpected error occurred.',
-  'error.home': 'Back to the home page',
 
   'nav.breadcrumb': 'Breadcrumb',
 
@@ -113,7 +91,7 @@ export const en = {
   'location.hint':
     'Click the map where you made the observation (zoom in close enough first), use your location, or enter the coordinates.',
   'location.mapLabel': 'Map to place the observation',
-  'location.zoomIn': 'Zoom in closer to place the point precisely.',
+  'location.zoomIn': 'Zoomed in: tap the exact spot to place the point.',
   'location.outside': 'This point is outside the programme’s area.',
   'location.placed.map': 'Point placed.',
   'location.placed.typed': 'Point placed at these coordinates.',
@@ -146,11 +124,6 @@ export const en = {
   'photos.author': 'Author',
   'photos.remove': 'Remove photo {n}',
   'photos.removeSaved': 'Remove this photo',
-  'licence.CC0-1.0': 'Public domain (CC0)',
-  'licence.CC-BY-4.0': 'Attribution (CC BY)',
-  'licence.CC-BY-SA-4.0': 'Attribution, share alike (CC BY-SA)',
-  'licence.CC-BY-NC-4.0': 'Attribution, non-commercial (CC BY-NC)',
-
   'thanks.title': 'Thank you!',
   'thanks.recorded': 'Your observation of {name} on {date} is recorded.',
   'thanks.review': 'Experts will look at it; you will find it on the map in a moment.',
@@ -232,7 +205,6 @@ export const en = {
   'account.profile': 'Profile',
   'account.displayNameHint': 'Shown with your observations instead of your username.',
   'account.locale': 'Language of the e-mails',
-  'account.notifications': 'E-mail me about my observations (validation…)',
   'account.avatar': 'Picture',
   'account.avatarCurrent': 'Your picture',
   'account.avatarChoose': 'Choose a picture',
@@ -271,133 +243,16 @@ export const en = {
   'dashboard.noBadges': 'No badge yet.',
   'dashboard.nextBadges': 'Next badges',
 
-  // Counts
-  'counts.observations': {
-    zero: 'No observations',
-    one: '{count} observation',
-    other: '{count} observations',
-  },
-  'counts.species': { zero: 'No species', one: '{count} species', other: '{count} species' },
-  'counts.observers': { zero: 'No observers', one: '{count} observer', other: '{count} observers' },
-  'counts.programmes': {
-    zero: 'No programmes',
-    one: '{count} programme',
-    other: '{count} programmes',
-  },
-  'counts.individuals': { one: '{count} individual', other: '{count} individuals' },
-
-  // Home
-  'home.intro':
-    'Join a programme, explore what others have seen and help map the wildlife around you.',
-  'home.seeProgrammes': 'See the programmes',
-  'home.figures': 'Key figures',
-  'home.programmes': 'Programmes',
-  'home.noProgrammes': 'No programme is open yet. Please come back soon.',
-  'home.takePart': 'Take part',
-
-  // Programme page
-  'program.add': 'Add an observation',
-  'program.observations': 'Observations',
-  'program.view': 'Show',
-  'program.view.list': 'List',
-  'program.view.map': 'Map',
-  'program.view.photos': 'Photos',
-  'program.mapLabel': 'Map of the {title} area and its observations',
-  'program.matching': {
-    zero: 'none matching',
-    one: '{count}{more} matching',
-    other: '{count}{more} matching',
-  },
-  'program.noMatch': 'No observation matches these filters.',
-  'program.empty': 'No observation yet: be the first!',
-  'program.about': 'About this programme',
-
-  'filters.label': 'Filter the observations',
-  'filters.species': 'Species',
-  'filters.allSpecies': 'All species',
-  'filters.area': 'Area',
-  'filters.allAreas': 'All areas',
-  'filters.from': 'From',
-  'filters.to': 'To',
-  'filters.status': 'Validation',
-  'filters.allStatuses': 'All statuses',
-  'filters.apply': 'Apply',
-  'filters.reset': 'Clear filters',
-
-  'status.pending': 'Not yet checked',
-  'status.certain': 'Validated',
-  'status.probable': 'Probable',
-  'status.doubtful': 'Doubtful',
-  'status.invalid': 'Invalid',
-  'status.not_assessable': 'Cannot be assessed',
-
-  'list.more': 'Show more',
-  'list.showOnMap': 'Show on the map',
-  'list.hasPhoto': 'with a photo',
-
-  'observation.anonymous': 'Anonymous',
-  'observation.by': 'Observed by {observer}',
-
-  'photos.none': 'No photo yet.',
-  'photos.viewer': 'Photo',
-  'photos.previous': 'Previous',
-  'photos.next': 'Next',
-  'photos.position': 'Photo {n} of {total}',
-  'photos.credit': '© {author} {licence}',
-
-  'taxon.searchHint': 'Type at least 2 letters of its common or scientific name.',
-  'taxon.matches': { one: '{count} species found', other: '{count} species found' },
-  'taxon.noMatch': 'No species found.',
-  'taxon.matched': 'matches “{name}”',
-  'taxon.searchFailed': 'The search failed. Please try again.',
-
-  // Maps
-  'map.failed': 'The map cannot be shown in this browser. The list shows the observations.',
-  'map.baseLayers': 'Base map',
-  'map.plain': 'Plain',
-  'map.popupDetails': 'See the observation',
-  'map.search': 'Search',
-  'map.searchLabel': 'Search for a place',
-  'map.searchPlaceholder': 'A town, a place…',
-  'map.searchFailed': 'The place search failed.',
-  'map.searchNothing': 'No place found.',
-  'map.ctrl.attribution': 'Show the map credits',
-  'map.ctrl.fullscreenEnter': 'Full screen',
-  'map.ctrl.fullscreenExit': 'Leave full screen',
-  'map.ctrl.locate': 'Show my location',
-  'map.ctrl.locationUnavailable': 'Location not available',
-  'map.ctrl.map': 'Map',
-  'map.ctrl.marker': 'Marker',
-  'map.ctrl.resetBearing': 'Reset north',
-  'map.ctrl.zoomIn': 'Zoom in',
-  'map.ctrl.zoomOut': 'Zoom out',
-  'map.ctrl.closePopup': 'Close',
-  'map.ctrl.gesturesWindows': 'Use Ctrl + scroll to zoom the map',
-  'map.ctrl.gesturesMac': 'Use ⌘ + scroll to zoom the map',
-  'map.ctrl.gesturesMobile': 'Use two fingers to move the map',
-
-  // Back office and validation entry points
-  'nav.validation': 'Validation',
-  'nav.admin': 'Administration',
-  'admin.title': 'Administration',
-  'admin.nav': 'Administration sections',
-  'admin.intro':
-    'Run the site: programmes, species, people and settings. Every change is logged and takes effect at once.',
-  'admin.section.overview': 'Overview',
-  'admin.section.programs': 'Programmes',
-  'admin.section.speciesLists': 'Species lists',
-  'admin.section.taxonomy': 'Taxonomy',
-  'admin.section.areas': 'Areas',
-  'admin.section.badges': 'Badges',
-  'admin.section.users': 'Users',
-  'admin.section.moderation': 'Moderation',
-  'admin.section.settings': 'Settings',
-  'admin.section.pages': 'Pages',
-  'admin.section.audit': 'Audit log',
+  // Observation form: a sensitive species
+  'form.obscured': 'Blur the location for the public',
+  'form.obscuredHint':
+    'The public sees a 10 km cell instead of the point; you, validators and administrators still see the point.',
 } satisfies Record<string, Message>;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, Message>;
+/** Every key: the site's (this catalogue) and the back office's (admin.en.ts). */
+export type MessageKey = keyof typeof en | keyof typeof adminEn;
+/** The site's texts in one language (without the back office's). */
+export type Messages = Record<keyof typeof en, Message>;
 
 /** A section's translation: exactly the keys of its English section. */
 export type Section<T> = Record<keyof T, Message>;

@@ -1,38 +1,21 @@
-import type { Messages } from './en';
-import { sitesFr } from './sites.fr';
-import { validationFr } from './validation.fr';
-import { adminProgramsFr } from './admin-programs.fr';
-import { adminCatalogueFr } from './admin-catalogue.fr';
-import { adminPeopleFr } from './admin-people.fr';
-import { adminSensitivityFr } from './admin-sensitivity.fr';
+import type { Messages } from './en.js';
+import { sitesFr } from './sites.fr.js';
+import { speciesFr } from './species.fr.js';
+import { validationFr } from './validation.fr.js';
+import { shellFr } from './shell.fr.js';
+import { programmeFr } from './programme.fr.js';
+import { exploreFr } from './explore.fr.js';
+import { notificationsFr } from './notifications.fr.js';
 
 export const fr: Messages = {
+  ...shellFr,
+  ...programmeFr,
   ...sitesFr,
+  ...speciesFr,
   ...validationFr,
-  ...adminProgramsFr,
-  ...adminCatalogueFr,
-  ...adminPeopleFr,
-  ...adminSensitivityFr,
+  ...exploreFr,
+  ...notificationsFr,
   // Site
-  'nav.skip': 'Aller au contenu',
-  'nav.menu': 'Menu',
-  'nav.main': 'Principal',
-  'nav.footer': 'Pages du site',
-  'nav.language': 'Langue',
-  'nav.programmes': 'Programmes',
-  'nav.about': 'À propos',
-  'nav.dashboard': 'Mes observations',
-  'nav.account': 'Mon compte',
-  'nav.login': 'Se connecter',
-  'nav.logout': 'Se déconnecter',
-  'nav.register': 'S’inscrire',
-  'footer.credit':
-    'Propulsé par Citizen, la science participative libre au service de la biodiversité.',
-
-  'common.close': 'Fermer',
-  'common.cancel': 'Annuler',
-  'common.loading': 'Chargement…',
-  'common.loadFailed': 'Le chargement a échoué. Veuillez réessayer.',
   'common.save': 'Enregistrer',
   'common.saved': 'Enregistré.',
   'common.delete': 'Supprimer',
@@ -43,13 +26,6 @@ export const fr: Messages = {
   'common.no': 'Non',
   'common.unreachable': 'Le service est injoignable. Veuillez réessayer dans un instant.',
   'common.tooMany': 'Trop de tentatives. Patientez un peu avant de réessayer.',
-
-  'error.title': 'Une erreur est survenue',
-  'error.notFoundTitle': 'Page introuvable',
-  'error.notFound': 'Cette page n’existe pas, ou plus.',
-  'error.unavailable': 'Le service est momentanément indisponible. Veuillez réessayer bientôt.',
-  'error.unexpected': 'Une erreur inattendue est survenue.',
-  'error.home': 'Retour à l’accueil',
 
   'nav.breadcrumb': 'Fil d’Ariane',
 
@@ -111,7 +87,7 @@ export const fr: Messages = {
   'location.hint':
     'Cliquez sur la carte à l’endroit de l’observation (après avoir assez zoomé), utilisez votre position, ou saisissez les coordonnées.',
   'location.mapLabel': 'Carte pour placer l’observation',
-  'location.zoomIn': 'Zoomez davantage pour placer le point précisément.',
+  'location.zoomIn': 'Carte rapprochée : touchez l’endroit exact pour placer le point.',
   'location.outside': 'Ce point est en dehors du territoire du programme.',
   'location.placed.map': 'Point placé.',
   'location.placed.typed': 'Point placé à ces coordonnées.',
@@ -144,11 +120,6 @@ export const fr: Messages = {
   'photos.author': 'Auteur',
   'photos.remove': 'Retirer la photo {n}',
   'photos.removeSaved': 'Retirer cette photo',
-  'licence.CC0-1.0': 'Domaine public (CC0)',
-  'licence.CC-BY-4.0': 'Attribution (CC BY)',
-  'licence.CC-BY-SA-4.0': 'Attribution, partage à l’identique (CC BY-SA)',
-  'licence.CC-BY-NC-4.0': 'Attribution, pas d’usage commercial (CC BY-NC)',
-
   'thanks.title': 'Merci !',
   'thanks.recorded': 'Votre observation de {name} du {date} est enregistrée.',
   'thanks.review':
@@ -235,7 +206,6 @@ export const fr: Messages = {
   'account.profile': 'Profil',
   'account.displayNameHint': 'Affiché avec vos observations à la place de votre pseudo.',
   'account.locale': 'Langue des e-mails',
-  'account.notifications': 'M’écrire au sujet de mes observations (validation…)',
   'account.avatar': 'Image',
   'account.avatarCurrent': 'Votre image',
   'account.avatarChoose': 'Choisir une image',
@@ -275,132 +245,8 @@ export const fr: Messages = {
   'dashboard.noBadges': 'Pas encore de badge.',
   'dashboard.nextBadges': 'Prochains badges',
 
-  // Counts
-  'counts.observations': {
-    zero: 'Aucune observation',
-    one: '{count} observation',
-    other: '{count} observations',
-  },
-  'counts.species': { zero: 'Aucune espèce', one: '{count} espèce', other: '{count} espèces' },
-  'counts.observers': {
-    zero: 'Aucun observateur',
-    one: '{count} observateur',
-    other: '{count} observateurs',
-  },
-  'counts.programmes': {
-    zero: 'Aucun programme',
-    one: '{count} programme',
-    other: '{count} programmes',
-  },
-  'counts.individuals': { one: '{count} individu', other: '{count} individus' },
-
-  // Home
-  'home.intro':
-    'Rejoignez un programme, découvrez ce que d’autres ont vu et aidez à cartographier la faune et la flore qui vous entourent.',
-  'home.seeProgrammes': 'Voir les programmes',
-  'home.figures': 'Chiffres clés',
-  'home.programmes': 'Programmes',
-  'home.noProgrammes': 'Aucun programme n’est encore ouvert. Revenez bientôt.',
-  'home.takePart': 'Participer',
-
-  // Programme page
-  'program.add': 'Ajouter une observation',
-  'program.observations': 'Observations',
-  'program.view': 'Afficher',
-  'program.view.list': 'Liste',
-  'program.view.map': 'Carte',
-  'program.view.photos': 'Photos',
-  'program.mapLabel': 'Carte du territoire de {title} et de ses observations',
-  'program.matching': {
-    zero: 'aucune ne correspond',
-    one: '{count}{more} correspond',
-    other: '{count}{more} correspondent',
-  },
-  'program.noMatch': 'Aucune observation ne correspond à ces filtres.',
-  'program.empty': 'Pas encore d’observation : soyez le premier !',
-  'program.about': 'À propos de ce programme',
-
-  'filters.label': 'Filtrer les observations',
-  'filters.species': 'Espèce',
-  'filters.allSpecies': 'Toutes les espèces',
-  'filters.area': 'Commune ou zone',
-  'filters.allAreas': 'Toutes les zones',
-  'filters.from': 'Du',
-  'filters.to': 'Au',
-  'filters.status': 'Validation',
-  'filters.allStatuses': 'Tous les statuts',
-  'filters.apply': 'Appliquer',
-  'filters.reset': 'Effacer les filtres',
-
-  'status.pending': 'Pas encore vérifiée',
-  'status.certain': 'Validée',
-  'status.probable': 'Probable',
-  'status.doubtful': 'Douteuse',
-  'status.invalid': 'Invalide',
-  'status.not_assessable': 'Non évaluable',
-
-  'list.more': 'Afficher plus',
-  'list.showOnMap': 'Voir sur la carte',
-  'list.hasPhoto': 'avec une photo',
-
-  'observation.anonymous': 'Anonyme',
-  'observation.by': 'Observé par {observer}',
-
-  'photos.none': 'Pas encore de photo.',
-  'photos.viewer': 'Photo',
-  'photos.previous': 'Précédente',
-  'photos.next': 'Suivante',
-  'photos.position': 'Photo {n} sur {total}',
-  'photos.credit': '© {author} {licence}',
-
-  'taxon.searchHint': 'Tapez au moins 2 lettres de son nom commun ou scientifique.',
-  'taxon.matches': { one: '{count} espèce trouvée', other: '{count} espèces trouvées' },
-  'taxon.noMatch': 'Aucune espèce trouvée.',
-  'taxon.matched': 'correspond à « {name} »',
-  'taxon.searchFailed': 'La recherche a échoué. Veuillez réessayer.',
-
-  // Maps
-  'map.failed':
-    'La carte ne peut pas s’afficher dans ce navigateur. La liste présente les observations.',
-  'map.baseLayers': 'Fond de carte',
-  'map.plain': 'Uni',
-  'map.popupDetails': 'Voir l’observation',
-  'map.search': 'Chercher',
-  'map.searchLabel': 'Chercher un lieu',
-  'map.searchPlaceholder': 'Une commune, un lieu…',
-  'map.searchFailed': 'La recherche de lieu a échoué.',
-  'map.searchNothing': 'Aucun lieu trouvé.',
-  'map.ctrl.attribution': 'Afficher les crédits de la carte',
-  'map.ctrl.fullscreenEnter': 'Plein écran',
-  'map.ctrl.fullscreenExit': 'Quitter le plein écran',
-  'map.ctrl.locate': 'Afficher ma position',
-  'map.ctrl.locationUnavailable': 'Position indisponible',
-  'map.ctrl.map': 'Carte',
-  'map.ctrl.marker': 'Marqueur',
-  'map.ctrl.resetBearing': 'Réorienter vers le nord',
-  'map.ctrl.zoomIn': 'Zoomer',
-  'map.ctrl.zoomOut': 'Dézoomer',
-  'map.ctrl.closePopup': 'Fermer',
-  'map.ctrl.gesturesWindows': 'Utilisez Ctrl + molette pour zoomer la carte',
-  'map.ctrl.gesturesMac': 'Utilisez ⌘ + molette pour zoomer la carte',
-  'map.ctrl.gesturesMobile': 'Utilisez deux doigts pour déplacer la carte',
-
-  // Back office and validation entry points
-  'nav.validation': 'Validation',
-  'nav.admin': 'Administration',
-  'admin.title': 'Administration',
-  'admin.nav': 'Rubriques d’administration',
-  'admin.intro':
-    'Gérez le site : programmes, espèces, personnes et réglages. Chaque modification est journalisée et s’applique immédiatement.',
-  'admin.section.overview': 'Vue d’ensemble',
-  'admin.section.programs': 'Programmes',
-  'admin.section.speciesLists': 'Listes d’espèces',
-  'admin.section.taxonomy': 'Taxonomie',
-  'admin.section.areas': 'Zones',
-  'admin.section.badges': 'Badges',
-  'admin.section.users': 'Utilisateurs',
-  'admin.section.moderation': 'Modération',
-  'admin.section.settings': 'Réglages',
-  'admin.section.pages': 'Pages',
-  'admin.section.audit': 'Journal d’audit',
+  // Observation form: a sensitive species
+  'form.obscured': 'Flouter la localisation pour le public',
+  'form.obscuredHint':
+    'Le public voit une maille de 10 km au lieu du point ; vous, les validateurs et les administrateurs voyez toujours le point.',
 };

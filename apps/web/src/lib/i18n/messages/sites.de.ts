@@ -1,27 +1,7 @@
-import type { Section } from './en';
-import type { sitesEn } from './sites.en';
+import type { Section } from './en.js';
+import type { sitesEn } from './sites.en.js';
 
 export const sitesDe: Section<typeof sitesEn> = {
-  // Die Seite eines Standortprogramms
-  'sites.title': 'Standorte',
-  'sites.add': 'Standort hinzufügen',
-  'sites.list': 'Standorte',
-  'sites.count': { zero: 'Keine Standorte', one: '{count} Standort', other: '{count} Standorte' },
-  'sites.visits': { zero: 'kein Besuch', one: '{count} Besuch', other: '{count} Besuche' },
-  'sites.lastVisit': 'letzter Besuch am {date}',
-  'sites.notVisited': 'noch nicht besucht',
-  'sites.filterType': 'Art des Standorts',
-  'sites.allTypes': 'Alle Arten',
-  'sites.filterMine': 'Nur meine Standorte',
-  'sites.legend': 'Farben der Standortarten',
-  'sites.empty': 'Noch kein Standort: Fügen Sie den ersten hinzu!',
-  'sites.noMatch': 'Noch kein Standort dieser Art.',
-  'sites.noneMine': 'Sie haben in diesem Programm noch keinen Standort angelegt oder besucht.',
-  'sites.mapLabel': 'Karte des Gebiets {title} und seiner Standorte',
-  'sites.mapFailed':
-    'Die Karte kann in diesem Browser nicht angezeigt werden. Die Liste zeigt die Standorte.',
-  'sites.popupDetails': 'Standort ansehen',
-
   // Standortformular
   'sites.addTitle': 'Standort hinzufügen: {title}',
   'sites.editTitle': 'Standort {name} ändern',
@@ -147,20 +127,6 @@ export const sitesDe: Section<typeof sitesEn> = {
     one: '{count} Standortbesuch in {program} machen',
     other: '{count} Standortbesuche in {program} machen',
   },
-
-  // Ranglisten
-  'leaderboard.title': 'Rangliste',
-  'leaderboard.by': 'Sortieren nach',
-  'leaderboard.by.observations': 'Beobachtungen',
-  'leaderboard.by.species': 'Arten',
-  'leaderboard.by.visits': 'Besuche',
-  'leaderboard.caption.observations': 'Die Beobachtenden mit den meisten Beobachtungen',
-  'leaderboard.caption.species': 'Die Beobachtenden, die die meisten Arten gefunden haben',
-  'leaderboard.caption.visits': 'Die Beobachtenden mit den meisten Standortbesuchen',
-  'leaderboard.rank': 'Rang',
-  'leaderboard.observer': 'Beobachter/in',
-  'leaderboard.empty': 'Noch niemand ist in der Rangliste.',
-  'leaderboard.privacy': 'Wer hier nicht erscheinen möchte, kann das in seinem Konto einstellen.',
 
   // Konto
   'account.leaderboards': 'Ranglisten',

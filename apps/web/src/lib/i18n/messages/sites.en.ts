@@ -1,26 +1,7 @@
-import type { Message } from '../translate';
+import type { Message } from '../translate.js';
 
 /** The sites texts in English (spread into en.ts): site protocols, visits, badges pages. */
 export const sitesEn = {
-  // A site programme's page
-  'sites.title': 'Sites',
-  'sites.add': 'Add a site',
-  'sites.list': 'Sites',
-  'sites.count': { zero: 'No sites', one: '{count} site', other: '{count} sites' },
-  'sites.visits': { zero: 'no visit', one: '{count} visit', other: '{count} visits' },
-  'sites.lastVisit': 'last visit {date}',
-  'sites.notVisited': 'not visited yet',
-  'sites.filterType': 'Type of site',
-  'sites.allTypes': 'All types',
-  'sites.filterMine': 'Only my sites',
-  'sites.legend': 'Colours of the site types',
-  'sites.empty': 'No site yet: be the first to add one!',
-  'sites.noMatch': 'No site of this type yet.',
-  'sites.noneMine': 'You have neither created nor visited a site of this programme yet.',
-  'sites.mapLabel': 'Map of the {title} area and its sites',
-  'sites.mapFailed': 'The map cannot be shown in this browser. The list shows the sites.',
-  'sites.popupDetails': 'See the site',
-
   // Site form
   'sites.addTitle': 'Add a site: {title}',
   'sites.editTitle': 'Change the site {name}',
@@ -141,20 +122,6 @@ export const sitesEn = {
     one: 'Make {count} site visit in {program}',
     other: 'Make {count} site visits in {program}',
   },
-
-  // Leaderboards
-  'leaderboard.title': 'Leaderboard',
-  'leaderboard.by': 'Rank by',
-  'leaderboard.by.observations': 'Observations',
-  'leaderboard.by.species': 'Species',
-  'leaderboard.by.visits': 'Visits',
-  'leaderboard.caption.observations': 'The observers with the most observations',
-  'leaderboard.caption.species': 'The observers who found the most species',
-  'leaderboard.caption.visits': 'The observers with the most site visits',
-  'leaderboard.rank': 'Rank',
-  'leaderboard.observer': 'Observer',
-  'leaderboard.empty': 'Nobody is ranked yet.',
-  'leaderboard.privacy': 'Observers who prefer not to appear here can say so in their account.',
 
   // Account
   'account.leaderboards': 'Leaderboards',

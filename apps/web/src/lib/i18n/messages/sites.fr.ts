@@ -1,27 +1,7 @@
-import type { Section } from './en';
-import type { sitesEn } from './sites.en';
+import type { Section } from './en.js';
+import type { sitesEn } from './sites.en.js';
 
 export const sitesFr: Section<typeof sitesEn> = {
-  // La page d'un programme de sites
-  'sites.title': 'Sites',
-  'sites.add': 'Ajouter un site',
-  'sites.list': 'Sites',
-  'sites.count': { zero: 'Aucun site', one: '{count} site', other: '{count} sites' },
-  'sites.visits': { zero: 'aucune visite', one: '{count} visite', other: '{count} visites' },
-  'sites.lastVisit': 'dernière visite le {date}',
-  'sites.notVisited': 'pas encore visité',
-  'sites.filterType': 'Type de site',
-  'sites.allTypes': 'Tous les types',
-  'sites.filterMine': 'Seulement mes sites',
-  'sites.legend': 'Couleurs des types de site',
-  'sites.empty': 'Aucun site pour l’instant : ajoutez le premier !',
-  'sites.noMatch': 'Aucun site de ce type pour l’instant.',
-  'sites.noneMine': 'Vous n’avez encore ni créé ni visité de site dans ce programme.',
-  'sites.mapLabel': 'Carte de la zone {title} et de ses sites',
-  'sites.mapFailed':
-    'La carte ne peut pas s’afficher dans ce navigateur. La liste montre les sites.',
-  'sites.popupDetails': 'Voir le site',
-
   // Formulaire de site
   'sites.addTitle': 'Ajouter un site : {title}',
   'sites.editTitle': 'Modifier le site {name}',
@@ -146,21 +126,6 @@ export const sitesFr: Section<typeof sitesEn> = {
     one: 'Faire {count} visite de site dans {program}',
     other: 'Faire {count} visites de sites dans {program}',
   },
-
-  // Classements
-  'leaderboard.title': 'Classement',
-  'leaderboard.by': 'Classer par',
-  'leaderboard.by.observations': 'Observations',
-  'leaderboard.by.species': 'Espèces',
-  'leaderboard.by.visits': 'Visites',
-  'leaderboard.caption.observations': 'Les observateurs qui ont le plus d’observations',
-  'leaderboard.caption.species': 'Les observateurs qui ont trouvé le plus d’espèces',
-  'leaderboard.caption.visits': 'Les observateurs qui ont fait le plus de visites de sites',
-  'leaderboard.rank': 'Rang',
-  'leaderboard.observer': 'Observateur',
-  'leaderboard.empty': 'Personne n’est encore classé.',
-  'leaderboard.privacy':
-    'Les observateurs qui préfèrent ne pas figurer ici peuvent le demander dans leur compte.',
 
   // Compte
   'account.leaderboards': 'Classements',

@@ -1,5 +1,5 @@
-import type { Section } from './en';
-import type { validationEn } from './validation.en';
+import type { Section } from './en.js';
+import type { validationEn } from './validation.en.js';
 
 export const validationDe: Section<typeof validationEn> = {
   // Die Warteschlange
@@ -158,13 +158,6 @@ export const validationDe: Section<typeof validationEn> = {
   'validation.history.other': '{actor}: {kind}',
   'validation.history.reason': 'Grund: {reason}',
 
-  'validation.reason.misidentified': 'Falsch bestimmt',
-  'validation.reason.insufficient_evidence': 'Nicht genug Belege',
-  'validation.reason.implausible_place_or_date': 'Ort oder Datum unplausibel',
-  'validation.reason.duplicate': 'Doppelt erfasst',
-  'validation.reason.not_wild': 'Kein wildes Tier',
-  'validation.reason.other': 'Anderer Grund',
-
   // Seite der beobachtenden Person
   'validation.observer.title': 'Validierung',
   'validation.observer.comment': 'Kommentar der prüfenden Person',
@@ -180,7 +173,5 @@ export const validationDe: Section<typeof validationEn> = {
     'Eine moderierende Person hat diese Beobachtung für die Öffentlichkeit verborgen.',
 
   // Listen (Übersicht)
-  'validation.list.comment': 'Prüfung: „{comment}“',
-  'validation.list.question': 'Eine prüfende Person fragt: „{comment}“',
   'validation.list.answer': 'Antworten',
 };

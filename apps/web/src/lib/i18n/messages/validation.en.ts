@@ -1,4 +1,4 @@
-import type { Message } from '../translate';
+import type { Message } from '../translate.js';
 
 /** The validation texts in English (spread into en.ts). */
 export const validationEn = {
@@ -158,13 +158,6 @@ export const validationEn = {
   'validation.history.other': '{actor}: {kind}',
   'validation.history.reason': 'Reason: {reason}',
 
-  'validation.reason.misidentified': 'Misidentified',
-  'validation.reason.insufficient_evidence': 'Not enough evidence',
-  'validation.reason.implausible_place_or_date': 'Implausible place or date',
-  'validation.reason.duplicate': 'Duplicate',
-  'validation.reason.not_wild': 'Not a wild individual',
-  'validation.reason.other': 'Another reason',
-
   // The observer's side
   'validation.observer.title': 'Validation',
   'validation.observer.comment': 'The validator’s comment',
@@ -179,7 +172,5 @@ export const validationEn = {
   'validation.observer.hidden': 'A moderator hid this observation from the public.',
 
   // Lists (the dashboard)
-  'validation.list.comment': 'Validator: “{comment}”',
-  'validation.list.question': 'A validator asks: “{comment}”',
   'validation.list.answer': 'Answer',
 } satisfies Record<string, Message>;

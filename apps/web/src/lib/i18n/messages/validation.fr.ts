@@ -1,5 +1,5 @@
-import type { Section } from './en';
-import type { validationEn } from './validation.en';
+import type { Section } from './en.js';
+import type { validationEn } from './validation.en.js';
 
 export const validationFr: Section<typeof validationEn> = {
   // La file
@@ -158,13 +158,6 @@ export const validationFr: Section<typeof validationEn> = {
   'validation.history.other': '{actor} : {kind}',
   'validation.history.reason': 'Motif : {reason}',
 
-  'validation.reason.misidentified': 'Mauvaise identification',
-  'validation.reason.insufficient_evidence': 'Éléments insuffisants',
-  'validation.reason.implausible_place_or_date': 'Lieu ou date peu plausible',
-  'validation.reason.duplicate': 'Doublon',
-  'validation.reason.not_wild': 'Individu non sauvage',
-  'validation.reason.other': 'Autre motif',
-
   // Côté observateur
   'validation.observer.title': 'Validation',
   'validation.observer.comment': 'Le commentaire du validateur',
@@ -179,7 +172,5 @@ export const validationFr: Section<typeof validationEn> = {
   'validation.observer.hidden': 'Un modérateur a masqué cette observation au public.',
 
   // Listes (le tableau de bord)
-  'validation.list.comment': 'Validateur : « {comment} »',
-  'validation.list.question': 'Un validateur demande : « {comment} »',
   'validation.list.answer': 'Répondre',
 };

@@ -1,11 +1,10 @@
-import type { BadgeRule } from '@citizen/shared';
 import { getJson, listPrograms } from '$lib/api';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params }) => {
   const [rules, programs] = await Promise.all([
     // 404 when badges are off on this instance: the error page says so.
-    getJson<{ items: BadgeRule[] }>(fetch, '/api/badges'),
+    getJson(fetch, '/api/badges'),
     listPrograms(fetch, params.lang).catch(() => ({ items: [] })),
   ]);
   return {

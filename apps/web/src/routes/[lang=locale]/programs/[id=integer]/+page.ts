@@ -11,6 +11,7 @@ import { readFilters } from '$lib/filters';
 import { getMySites, getSiteMap, getSiteProtocol, listSites } from '$lib/sites/api';
 import { readSiteFilters } from '$lib/sites/filters';
 import type { PageLoad } from './$types';
+import { loadView } from './views';
 
 /** Above this, a select of areas is no help: the filter is left out. */
 const MAX_AREAS_IN_FILTER = 300;
@@ -24,6 +25,7 @@ export const load: PageLoad = async ({ fetch, params, parent, url }) => {
     // Badges are a nicety: the page works without them.
     getProgramBadgeSettings(fetch, id).catch(() => null),
   ]);
+  const view = loadView(program.kind);
   const leaderboard = badgeSettings?.leaderboardEnabled
     ? getLeaderboard(fetch, id).catch(() => null)
     : Promise.resolve(null);
@@ -38,6 +40,7 @@ export const load: PageLoad = async ({ fetch, params, parent, url }) => {
       getSiteMap(fetch, id),
       me ? getMySites(fetch).catch(() => null) : null,
       leaderboard,
+      view,
     ]);
     return {
       kind: 'sites' as const,
@@ -59,6 +62,7 @@ export const load: PageLoad = async ({ fetch, params, parent, url }) => {
     getProgramTaxa(fetch, id, lang).catch(() => null),
     listAreas(fetch).catch(() => []),
     leaderboard,
+    view,
   ]);
   return {
     kind: 'observations' as const,

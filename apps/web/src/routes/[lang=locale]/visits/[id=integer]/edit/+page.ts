@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { failLoad } from '$lib/fail-load';
 import { getProgramTaxa } from '$lib/api';
 import { requireMe } from '$lib/session';
 import { getSite, getSiteProtocol, getVisit } from '$lib/sites/api';
@@ -7,7 +7,7 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, params, parent, url }) => {
   const me = requireMe((await parent()).me, params.lang, url);
   const visit = await getVisit(fetch, Number(params.id), params.lang);
-  if (!visit.canEdit) error(403, 'Only the observer of the visit may change it.');
+  if (!visit.canEdit) failLoad(403, 'visit.notYours');
   const [site, protocol, taxa] = await Promise.all([
     getSite(fetch, visit.siteId, params.lang),
     getSiteProtocol(fetch, visit.programId),

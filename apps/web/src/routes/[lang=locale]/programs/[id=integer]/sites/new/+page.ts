@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { failLoad } from '$lib/fail-load';
 import { getProgram } from '$lib/api';
 import { requireMe } from '$lib/session';
 import { getSiteProtocol } from '$lib/sites/api';
@@ -12,6 +12,6 @@ export const load: PageLoad = async ({ fetch, params, parent, url }) => {
     getProgram(fetch, id, params.lang),
     getSiteProtocol(fetch, id),
   ]);
-  if (program.kind !== 'sites') error(404, 'This programme records observations, not sites.');
+  if (program.kind !== 'sites') failLoad(404, 'site.notSiteProgram', { id });
   return { me, program, protocol };
 };

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { failLoad } from '$lib/fail-load';
 import { getProgram, getProgramTaxa } from '$lib/api';
 import { requireMe } from '$lib/session';
 import { getSite, getSiteProtocol } from '$lib/sites/api';
@@ -7,9 +7,7 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, params, parent, url }) => {
   const me = requireMe((await parent()).me, params.lang, url);
   const site = await getSite(fetch, Number(params.id), params.lang);
-  if (!site.permissions.addVisit) {
-    error(403, 'In this programme, only the creator of the site adds its visits.');
-  }
+  if (!site.permissions.addVisit) failLoad(403, 'visit.creatorOnly');
   const [program, protocol, taxa] = await Promise.all([
     getProgram(fetch, site.programId, params.lang),
     getSiteProtocol(fetch, site.programId),

@@ -1,0 +1,331 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Locale } from '@citizen/shared';
+import type { DB } from '../db/schema.js';
+import type { BBox, ResolvedFilter, Viewer } from '../observations/filters.js';
+import {
+  and,
+  envelope,
+  filterConditions,
+  spatialTest,
+  viewerPoint,
+} from '../observations/filters.repository.js';
+import { withoutParallelismOrJit } from '../observations/plans.repository.js';
+import { displayName } from '../taxonomy/names.repository.js';
+import type { CellFacets } from './cell-facets.js';
+import { encodeTile, type MvtPoint } from './mvt.js';
+import {
+  CELL_TABLE_MAX_LEVEL,
+  CELLS_LOG2,
+  FACET_LEVELS,
+  FACET_MAX_LEVEL,
+  KEY_LEVEL,
+  mortonKey,
+  TILE_BUFFER,
+  TILE_EXTENT,
+  TILE_POINT_LIMIT,
+  tileBounds,
+  tileKeys,
+} from './tile-grid.js';
+
+export type TileCoordinates = { programId: number; z: number; x: number; y: number };
+
+/** [x0, x1, y0, y1]: the cells of `level` covering tile (z, x, y), or the one holding it. */
+function cellRange(level: number, z: number, x: number, y: number) {
+  return level >= z
+    ? [
+        x << (level - z),
+        ((x + 1) << (level - z)) - 1,
+        y << (level - z),
+        ((y + 1) << (level - z)) - 1,
+      ]
+    : [x >> (z - level), x >> (z - level), y >> (z - level), y >> (z - level)];
+}
+
+const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`));
+
+/** The conditions on observation_cell_facets' rows (as `f`) of `facets`. */
+function facetConditions(facets: CellFacets): RawBuilder<SqlBool> {
+  const conditions = [
+    facets.cdNoms ? sql<SqlBool>`f.cd_nom in (${list(facets.cdNoms)})` : sql<SqlBool>`f.cd_nom = 0`,
+  ];
+  if (facets.statuses) {
+    conditions.push(sql<SqlBool>`f.validation_status in (${list(facets.statuses)})`);
+  }
+  if (facets.fromYear !== undefined) conditions.push(sql<SqlBool>`f.year >= ${facets.fromYear}`);
+  if (facets.toYear !== undefined) conditions.push(sql<SqlBool>`f.year <= ${facets.toYear}`);
+  return and(conditions);
+}
+
+/**
+ * For the public and a taxon, the tile's map keys (migration 0011; with `buffer`, of the tile
+ * grown by it), so that the index of migration 0025 reads that taxon's rows of the tile alone;
+ * none otherwise. The spatial test stays beside it and decides.
+ */
+function taxonKeyTest(
+  filter: ResolvedFilter,
+  viewer: Viewer,
+  { z, x, y }: TileCoordinates,
+  buffer: number,
+): RawBuilder<SqlBool>[] {
+  if (viewer.kind !== 'public' || !filter.cdNoms?.length) return [];
+  const { ranges, mx, my } = tileKeys(z, x, y, buffer);
+  const arms = ranges.map(
+    ([first, last]) =>
+      sql<SqlBool>`o.public_key between ${first.toString()}::bigint and ${last.toString()}::bigint`,
+  );
+  return [
+    sql<SqlBool>`(${sql.join(arms, sql` or `)})`,
+    sql<SqlBool>`o.public_mx between ${mx[0]} and ${mx[1]}`,
+    sql<SqlBool>`o.public_my between ${my[0]} and ${my[1]}`,
+  ];
+}
+
+/** `serialPlans`: run the tile queries without parallel workers or JIT (PostgreSQL). */
+export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = {}) {
+  let hasAsMvt: Promise<boolean> | undefined;
+  /** PostGIS builds tiles with ST_AsMVT where it has protobuf support (not in PGlite). */
+  const canUseAsMvt = () =>
+    (hasAsMvt ??= sql`select ST_AsMVT(q, 'probe', 4096, 'geom') as tile
+        from (select ST_MakePoint(1, 1) as geom) q`
+      .execute(db)
+      .then(
+        () => true,
+        () => false,
+      ));
+
+  /** Tile coordinates of the point `viewer` sees. */
+  const tileXY = (viewer: Viewer, z: number, x: number, y: number) => {
+    const point = viewerPoint(viewer);
+    const n = 2 ** z;
+    return sql`round((mercator_u(${point}) * ${n}::float8 - ${x}) * ${TILE_EXTENT})::int as px,
+      round((mercator_v(${point}) * ${n}::float8 - ${y}) * ${TILE_EXTENT})::int as py`;
+  };
+
+  const inTile = (viewer: Viewer, bounds: BBox) =>
+    spatialTest(viewer, (point) => sql<SqlBool>`${point} && ${envelope(bounds)}`);
+
+  return {
+    /** Whether the observer has, in the programme, an observation the public sees otherwise. */
+    async ownerSeesMore(userId: number, programId: number): Promise<boolean> {
+      const { rows } = await sql`
+        select 1 from observations o
+        where o.observer_id = ${userId} and o.program_id = ${programId}
+          and (o.geom is distinct from o.public_geom or not o.is_public)
+        limit 1`.execute(db);
+      return rows.length > 0;
+    },
+
+    /** How many observations matching `filter` the tile holds, counting up to `limit`. */
+    async countUpTo(
+      filter: ResolvedFilter,
+      viewer: Viewer,
+      tile: TileCoordinates,
+      limit: number,
+    ): Promise<number> {
+      const { z, x, y } = tile;
+      const conditions = [
+        ...filterConditions(filter, viewer),
+        // With a ring: the bounding-box test may take a point a hair beyond the edge.
+        ...taxonKeyTest(filter, viewer, tile, 1 / TILE_EXTENT),
+        inTile(viewer, tileBounds(z, x, y)),
+      ];
+      const { rows } = await withoutParallelismOrJit(db, serialPlans, (executor) =>
+        sql<{ n: number }>`
+          select count(*)::int as n from (
+            select 1 from observations o
+            where ${and(conditions)} limit ${limit}
+          ) s`.execute(executor),
+      );
+      return rows[0]!.n;
+    },
+
+    /** The number of observations in the tile, from observation_cells (upper bound beyond z16). */
+    async countFromCells(exact: boolean, { programId, z, x, y }: TileCoordinates) {
+      const level = Math.min(z + CELLS_LOG2, CELL_TABLE_MAX_LEVEL);
+      const [x0, x1, y0, y1] = cellRange(level, z, x, y);
+      const { rows } = await sql<{ n: number }>`
+        select coalesce(sum(n), 0)::int as n from observation_cells
+        where program_id = ${programId} and exact = ${exact} and level = ${level}
+          and cx between ${x0} and ${x1} and cy between ${y0} and ${y1} and n > 0`.execute(db);
+      return rows[0]!.n;
+    },
+
+    /**
+     * The number of observations matching `facets` in the tile, from observation_cell_facets
+     * (an upper bound beyond zoom 12).
+     */
+    async countFromFacets(
+      exact: boolean,
+      facets: CellFacets,
+      { programId, z, x, y }: TileCoordinates,
+    ): Promise<number> {
+      const level = FACET_LEVELS.find((l) => l >= z) ?? FACET_MAX_LEVEL;
+      const [x0, x1, y0, y1] = cellRange(level, z, x, y);
+      const { rows } = await sql<{ n: number }>`
+        select coalesce(sum(f.n), 0)::int as n from observation_cell_facets f
+        where f.program_id = ${programId} and f.exact = ${exact} and f.level = ${level}
+          and f.cx between ${x0} and ${x1} and f.cy between ${y0} and ${y1}
+          and ${facetConditions(facets)}`.execute(db);
+      return rows[0]!.n;
+    },
+
+    /**
+     * The tile's observations matching `facets` in cells of level z + 4 (up to 12), added up from
+     * the finest level of observation_cell_facets at or below it.
+     */
+    facetCellsQuery(
+      { programId, z, x, y }: TileCoordinates,
+      exact: boolean,
+      facets: CellFacets,
+    ): RawBuilder<unknown> {
+      const n = 2 ** z;
+      const level = FACET_LEVELS.find((l) => l >= z + CELLS_LOG2) ?? FACET_MAX_LEVEL;
+      const [x0, x1, y0, y1] = cellRange(level, z, x, y);
+      const shift = sql.lit(level - z - CELLS_LOG2);
+      return sql`
+        select sum(f.n)::int as count,
+          round((sum(f.su) / sum(f.n) * ${n}::float8 - ${x}) * ${TILE_EXTENT})::int as px,
+          round((sum(f.sv) / sum(f.n) * ${n}::float8 - ${y}) * ${TILE_EXTENT})::int as py
+        from observation_cell_facets f
+        where f.program_id = ${programId} and f.exact = ${exact} and f.level = ${level}
+          and f.cx between ${x0} and ${x1} and f.cy between ${y0} and ${y1}
+          and ${facetConditions(facets)}
+        group by f.cy >> ${shift}, f.cx >> ${shift}
+        having sum(f.n) > 0
+        order by f.cy >> ${shift}, f.cx >> ${shift}`;
+    },
+
+    pointsQuery(
+      tile: TileCoordinates,
+      filter: ResolvedFilter,
+      viewer: Viewer,
+      lang: Locale,
+    ): RawBuilder<unknown> {
+      const { z, x, y } = tile;
+      const bounds = tileBounds(z, x, y, TILE_BUFFER / TILE_EXTENT);
+      const conditions = [
+        ...filterConditions(filter, viewer),
+        ...taxonKeyTest(filter, viewer, tile, TILE_BUFFER / TILE_EXTENT),
+        inTile(viewer, bounds),
+      ];
+      const point = viewerPoint(viewer);
+      // The tile's own points were counted; the buffer may hold many more (the edge of a dense
+      // area next door): they come after the tile's own, within the same limit.
+      return sql`
+        with pts as (
+          select * from (
+            select o.id::text as id, o.cd_nom, o.observed_on::text as date, o.count,
+              ${point} is distinct from o.geom as blurred, ${tileXY(viewer, z, x, y)}
+            from observations o
+            where ${and(conditions)}
+          ) p
+          order by (px between 0 and ${TILE_EXTENT} and py between 0 and ${TILE_EXTENT}) desc,
+            date desc, id
+          limit ${TILE_POINT_LIMIT}
+        ),
+        names as (
+          select t.cd_nom, ${displayName(sql.ref('t.cd_nom'), sql.ref('t.scientific_name'), lang)} as name
+          from taxa t where t.cd_nom in (select distinct cd_nom from pts)
+        )
+        select pts.id, pts.cd_nom, names.name, pts.date, pts.count, pts.blurred, pts.px, pts.py
+        from pts join names on names.cd_nom = pts.cd_nom`;
+    },
+
+    /** The tile's observations in cells of level z + 4, from observation_cells. */
+    storedCellsQuery({ programId, z, x, y }: TileCoordinates, exact: boolean): RawBuilder<unknown> {
+      const n = 2 ** z;
+      const side = 1 << CELLS_LOG2;
+      return sql`
+        select n as count,
+          round((su / n * ${n}::float8 - ${x}) * ${TILE_EXTENT})::int as px,
+          round((sv / n * ${n}::float8 - ${y}) * ${TILE_EXTENT})::int as py
+        from observation_cells
+        where program_id = ${programId} and exact = ${exact}
+          and level = ${z + CELLS_LOG2} and n > 0
+          and cx between ${x * side} and ${x * side + side - 1}
+          and cy between ${y * side} and ${y * side + side - 1}
+        order by cy, cx`;
+    },
+
+    /** The tile's observations matching `filter` in cells of level z + 4, counted now. */
+    cellsQuery(tile: TileCoordinates, filter: ResolvedFilter, viewer: Viewer): RawBuilder<unknown> {
+      const { z, x, y } = tile;
+      const conditions = [
+        ...filterConditions(filter, viewer),
+        ...taxonKeyTest(filter, viewer, tile, 0),
+        inTile(viewer, tileBounds(z, x, y)),
+      ];
+      const n = 2 ** z;
+      const point = viewerPoint(viewer);
+      const cells = 2 ** (z + CELLS_LOG2);
+      return sql`
+        select count(*)::int as count,
+          round((avg(u) * ${n}::float8 - ${x}) * ${TILE_EXTENT})::int as px,
+          round((avg(v) * ${n}::float8 - ${y}) * ${TILE_EXTENT})::int as py
+        from (
+          select u, v, floor(u * ${cells}::float8) as cx, floor(v * ${cells}::float8) as cy
+          from (
+            select mercator_u(${point}) as u, mercator_v(${point}) as v
+            from observations o
+            where ${and(conditions)}
+          ) p
+          where u >= ${x / n}::float8 and u < ${(x + 1) / n}::float8
+            and v >= ${y / n}::float8 and v < ${(y + 1) / n}::float8
+        ) s
+        group by cy, cx
+        order by cy, cx`;
+    },
+
+    /**
+     * The public observations of a tile in cells of level z + 4, from the map keys (migration
+     * 0011): one index-only range scan, for the dense tiles beyond observation_cells' levels.
+     */
+    keyCellsQuery({ programId, z, x, y }: TileCoordinates): RawBuilder<unknown> {
+      const below = KEY_LEVEL - z;
+      const first = mortonKey(x * 2 ** below, y * 2 ** below);
+      const last = first + 4n ** BigInt(below) - 1n;
+      const shift = sql.lit(below - CELLS_LOG2);
+      const cellsPerKey = 2 ** below;
+      return sql`
+        select count(*)::int as count,
+          round(((avg(mx) + 0.5) / ${cellsPerKey}::float8 - ${x}) * ${TILE_EXTENT})::int as px,
+          round(((avg(my) + 0.5) / ${cellsPerKey}::float8 - ${y}) * ${TILE_EXTENT})::int as py
+        from (
+          select o.public_mx as mx, o.public_my as my,
+            o.public_mx >> ${shift} as cx, o.public_my >> ${shift} as cy
+          from observations o
+          where o.program_id = ${programId} and o.is_public
+            and o.public_key between ${first.toString()}::bigint and ${last.toString()}::bigint
+        ) k
+        group by cy, cx
+        order by cy, cx`;
+    },
+
+    /** Runs `query` and encodes its rows as a one-layer tile, with ST_AsMVT when available. */
+    async encode(layer: string, query: RawBuilder<unknown>, properties: string[]): Promise<Buffer> {
+      if (await canUseAsMvt()) {
+        const columns = sql.join(properties.map((p) => sql.ref(`q.${p}`)));
+        const { rows } = await withoutParallelismOrJit(db, serialPlans, (executor) =>
+          sql<{ tile: Uint8Array | null }>`
+            select ST_AsMVT(t, ${layer}, ${TILE_EXTENT}, 'geom') as tile
+            from (select ST_MakePoint(q.px, q.py) as geom, ${columns} from (${query}) q) t`.execute(
+            executor,
+          ),
+        );
+        return Buffer.from(rows[0]?.tile ?? new Uint8Array());
+      }
+      const { rows } = await withoutParallelismOrJit(db, serialPlans, (executor) =>
+        sql<Record<string, string | number | boolean> & { px: number; py: number }>`
+          ${query}`.execute(executor),
+      );
+      const features: MvtPoint[] = rows.map((row) => ({
+        x: row.px,
+        y: row.py,
+        properties: Object.fromEntries(properties.map((p) => [p, row[p] ?? null])),
+      }));
+      return Buffer.from(encodeTile([{ name: layer, extent: TILE_EXTENT, features }]));
+    },
+  };
+}
+
+export type TilesRepository = ReturnType<typeof createTilesRepository>;

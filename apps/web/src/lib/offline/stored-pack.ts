@@ -1,0 +1,20 @@
+import type { Locale } from '$lib/i18n/locales';
+import type { Bbox } from './tiles';
+
+/**
+ * A programme stored on this device (its own module: the service worker reads the stored
+ * programmes too, without the pages' code that stores them).
+ */
+export interface StoredPack {
+  programId: number;
+  title: string;
+  lang: Locale;
+  bbox: Bbox;
+  zooms: [number, number];
+  baseLayerId: string | null;
+  tileCount: number;
+  bytes: number;
+  storedAt: string;
+  pages: string[];
+  files: string[];
+}
