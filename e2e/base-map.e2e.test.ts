@@ -174,12 +174,15 @@ describe('the programme map: base map, clusters, language and layout', () => {
             .querySelector('.maplibregl-ctrl-attrib-inner')
             ?.textContent?.includes('OpenTopoMap'),
         );
+        // The map's state may still read idle from before the switch: wait for the new tiles.
+        await expect
+          .poll(() =>
+            outsideRequests(page.context()).some((url) =>
+              /^https:\/\/[abc]\.tile\.opentopomap\.org\//.test(url),
+            ),
+          )
+          .toBe(true);
         await waitForMaps(page);
-        expect(
-          outsideRequests(page.context()).some((url) =>
-            /^https:\/\/[abc]\.tile\.opentopomap\.org\//.test(url),
-          ),
-        ).toBe(true);
         expect(await accessibilityViolations(page)).toEqual([]);
         // The only errors are the refused tiles', which the backdrop stands in for.
         expect(errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
