@@ -8,7 +8,7 @@
 // Results go to bench/results/observations.md. Needs `npm run build` first.
 // BENCH_OBSERVATIONS=n changes the size; BENCH_KEEP_DATABASE=1 keeps the database for a re-run,
 // which BENCH_REUSE_DATABASE=1 then uses as it is.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,7 @@ const REUSE = process.env.BENCH_REUSE_DATABASE === '1';
 const TILE_TARGET_MS = 50;
 const LIST_TARGET_MS = 30;
 const REQUESTS_PER_CASE = 60;
+const FIRST_BUILD_REQUESTS = 40;
 
 // ---- The database --------------------------------------------------------------------------------
 
@@ -85,6 +86,30 @@ for (;;) {
 
 // ---- Measuring ------------------------------------------------------------------------------------
 
+// A validator's eyes (validators and admins see the same: every exact point): an administrator
+// made by the CLI (left from an earlier run when the database is reused), with a bearer token.
+const EXPERT_PASSWORD = 'bench-expert-password';
+spawnSync(
+  process.execPath,
+  [
+    path.join(root, 'apps/api/dist/cli.js'),
+    'create-admin',
+    '--username',
+    'benchexpert',
+    '--email',
+    'benchexpert@bench.invalid',
+    '--password-stdin',
+  ],
+  { input: EXPERT_PASSWORD, env: { ...process.env, DATABASE_URL: databaseUrl() } },
+);
+const login = await fetch(`${base}/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ login: 'benchexpert', password: EXPERT_PASSWORD }),
+});
+if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+const EXPERT = { authorization: `Bearer ${(await login.json()).accessToken}` };
+
 async function timed(url, headers = {}) {
   const started = performance.now();
   const response = await fetch(url, { headers });
@@ -95,11 +120,16 @@ async function timed(url, headers = {}) {
 const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
-async function measure(urls, headers = {}) {
+/** A new data version for every programme: the next tile is built, not taken from the cache. */
+const newDataVersion = () =>
+  db.query(`update program_data_versions set version = nextval('data_version_seq')`);
+
+async function measure(urls, headers = {}, { uncached = false } = {}) {
   const times = [];
   let bytes = 0;
   const statuses = new Map();
   for (const url of urls) {
+    if (uncached) await newDataVersion();
     const r = await timed(url, headers);
     if (r.status >= 400) throw new Error(`${url}: ${r.status}`);
     times.push(r.ms);
@@ -159,7 +189,7 @@ const COMMON = common[0].cd_nom;
 const RARE = rare[0].cd_nom;
 const OBSERVER = busyObserver[0].observer_id;
 
-const results = { tiles: [], tileFilters: [], list: [], exports: [] };
+const results = { tiles: [], tileFilters: [], firstBuilds: [], list: [], exports: [] };
 const loadAtStart = os
   .loadavg()
   .map((l) => l.toFixed(1))
@@ -188,6 +218,33 @@ for (const [name, query] of [
     const r = await measure(tileUrls(z, query));
     results.tileFilters.push({ name, z, ...r });
     console.log(`  ${name} z${z}: p95 ${ms(r.p95)}`);
+  }
+}
+// First builds (a new data version before each request) of the filters the stored cell counts
+// serve (migrations 0005, 0024, 0026), at the zooms where they count.
+const FIRST_BUILD_FILTERS = [
+  ['no filter', ''],
+  ['status=certain', '?status=certain'],
+  ['one year (2024)', '?from=2024-01-01&to=2024-12-31'],
+  ['taxon (the most observed)', `?taxon=${COMMON}`],
+  [
+    'taxon (the most observed) + status=certain,probable + 2023-2024',
+    `?taxon=${COMMON}&status=certain,probable&from=2023-01-01&to=2024-12-31`,
+  ],
+];
+console.log('First builds of filtered tiles');
+for (const [who, headers] of [
+  ['public', {}],
+  ['validator', EXPERT],
+]) {
+  for (const [name, query] of FIRST_BUILD_FILTERS) {
+    for (let z = 5; z <= 12; z++) {
+      const r = await measure(tileUrls(z, query).slice(0, FIRST_BUILD_REQUESTS), headers, {
+        uncached: true,
+      });
+      results.firstBuilds.push({ who, name, z, ...r });
+      console.log(`  ${who}, ${name}, z${z}: p95 ${ms(r.p95)}`);
+    }
   }
 }
 {
@@ -363,6 +420,18 @@ if (!KEEP) await dropBenchDatabase();
 rmSync(dataDir, { recursive: true, force: true });
 
 const tileMiss = results.tiles.filter((t) => t.p95 >= TILE_TARGET_MS);
+const firstBuildMiss = results.firstBuilds.filter((t) => t.p95 >= TILE_TARGET_MS);
+const firstBuildTable = (who) => {
+  const names = FIRST_BUILD_FILTERS.map(([name]) => name);
+  const zooms = [5, 6, 7, 8, 9, 10, 11, 12];
+  const p95 = (name, z) =>
+    results.firstBuilds.find((t) => t.who === who && t.name === name && t.z === z).p95;
+  return [
+    row(['filter', ...zooms.map((z) => `z${z}`)]),
+    row(['---', ...zooms.map(() => '---')]),
+    ...names.map((name) => row([name, ...zooms.map((z) => ms(p95(name, z)))])),
+  ];
+};
 const listMiss = results.list.filter((t) => t.p95 >= LIST_TARGET_MS);
 const row = (cells) => `| ${cells.join(' | ')} |`;
 const lines = [
@@ -413,6 +482,14 @@ const lines = [
     row([t.name, `z${t.z}`, ms(t.p50), ms(t.p95), ms(t.max), `${t.avgKb.toFixed(1)} kB`]),
   ),
   '',
+  `First builds (a new data version before each request, so no tile comes from the cache), p95 of ${FIRST_BUILD_REQUESTS} requests, as the public:`,
+  '',
+  ...firstBuildTable('public'),
+  '',
+  'As a validator (bearer token of an administrator: every observation at its exact point):',
+  '',
+  ...firstBuildTable('validator'),
+  '',
   `## Observation list (target: p95 < ${LIST_TARGET_MS} ms; 50 items a page unless said)`,
   '',
   row(['case', 'p50', 'p95', 'max', 'avg size']),
@@ -452,6 +529,9 @@ const lines = [
   tileMiss.length === 0
     ? `Tiles: every zoom under ${TILE_TARGET_MS} ms at p95.`
     : `Tiles: target missed at ${tileMiss.map((t) => `z${t.z} (${ms(t.p95)}, +${ms(t.p95 - TILE_TARGET_MS)})`).join(', ')}.`,
+  firstBuildMiss.length === 0
+    ? `First builds of filtered tiles, z5-z12: every case under ${TILE_TARGET_MS} ms at p95.`
+    : `First builds of filtered tiles: target missed for ${firstBuildMiss.map((t) => `${t.who} ${t.name} z${t.z} (${ms(t.p95)})`).join('; ')}.`,
   listMiss.length === 0
     ? `List: every case under ${LIST_TARGET_MS} ms at p95.`
     : `List: target missed for ${listMiss.map((t) => `${t.name} (${ms(t.p95)}, +${ms(t.p95 - LIST_TARGET_MS)})`).join('; ')}.`,

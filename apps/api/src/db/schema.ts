@@ -137,9 +137,12 @@ export interface LoginDevicesTable {
   last_used_at: Timestamp;
 }
 
-/** Migration 0016: password reset requests waiting for the background worker. */
-export interface PasswordResetRequestsTable {
+export type AccountMailKind = 'reset_password' | 'confirm_email';
+
+/** Migrations 0016, 0027: account mails asked for by address, waiting for the background worker. */
+export interface AccountMailRequestsTable {
   id: Generated<number>;
+  kind: AccountMailKind;
   email: string;
   ip: string | null;
   requested_at: Timestamp;
@@ -368,6 +371,20 @@ export interface ObservationCellFacetsTable {
   sv: number;
 }
 
+export interface ObservationCellStatusYearsTable {
+  program_id: number;
+  exact: boolean;
+  level: number;
+  key: number;
+  validation_status: string;
+  year: number;
+  cx: number;
+  cy: number;
+  n: number;
+  su: number;
+  sv: number;
+}
+
 export interface ObservationMediaTable {
   observation_id: string;
   media_id: string;
@@ -558,7 +575,7 @@ export interface DB {
   job_runs: JobRunsTable;
   idempotency_keys: IdempotencyKeysTable;
   login_devices: LoginDevicesTable;
-  password_reset_requests: PasswordResetRequestsTable;
+  account_mail_requests: AccountMailRequestsTable;
   audit_log: AuditLogTable;
   media: MediaTable;
   taxa: TaxaTable;
@@ -575,5 +592,6 @@ export interface DB {
   program_data_versions: ProgramDataVersionsTable;
   observation_cells: ObservationCellsTable;
   observation_cell_facets: ObservationCellFacetsTable;
+  observation_cell_status_years: ObservationCellStatusYearsTable;
   gnc_import_map: GncImportMapTable;
 }

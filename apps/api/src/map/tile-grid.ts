@@ -13,11 +13,17 @@ export const CELLS_LOG2 = 4;
 /** The finest level of observation_cells (migration 0005). */
 export const CELL_TABLE_MAX_LEVEL = 16;
 /**
- * The levels of observation_cell_facets (migration 0024): tiles up to zoom 4 add up level 8, up
- * to zoom 8 level 12 (their cells, of level z + 4, are unions of these).
+ * The levels of observation_cell_facets (migrations 0024, 0026: by taxon): tiles up to zoom 4 add
+ * up level 8, up to zoom 8 level 12 (their cells, of level z + 4, are unions of these).
  */
 export const FACET_LEVELS = [8, 12] as const;
 export const FACET_MAX_LEVEL = 12;
+/**
+ * The levels of observation_cell_status_years (migration 0026: every taxon, by status and year):
+ * tiles up to zoom 4 add up level 8, zooms 5-6 level 10, 7-8 level 12, 9-12 their own cells'.
+ */
+export const STATUS_YEAR_LEVELS = [8, 10, 12, 13, 14, 15, 16] as const;
+export const STATUS_YEAR_MAX_LEVEL = 16;
 /** Level of the map keys of migration 0011 (public_mx, public_my, public_key). */
 export const KEY_LEVEL = 24;
 

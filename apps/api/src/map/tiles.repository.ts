@@ -11,13 +11,11 @@ import {
 } from '../observations/filters.repository.js';
 import { withoutParallelismOrJit } from '../observations/plans.repository.js';
 import { displayName } from '../taxonomy/names.repository.js';
-import type { CellFacets } from './cell-facets.js';
+import { facetLevels, type CellFacets } from './cell-facets.js';
 import { encodeTile, type MvtPoint } from './mvt.js';
 import {
   CELL_TABLE_MAX_LEVEL,
   CELLS_LOG2,
-  FACET_LEVELS,
-  FACET_MAX_LEVEL,
   KEY_LEVEL,
   mortonKey,
   TILE_BUFFER,
@@ -43,23 +41,72 @@ function cellRange(level: number, z: number, x: number, y: number) {
 
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`));
 
-/** The conditions on observation_cell_facets' rows (as `f`) of `facets`. */
-function facetConditions(facets: CellFacets): RawBuilder<SqlBool> {
+/**
+ * The rows (as `f`) of `facets` and of the cells of `level` covering tile (z, x, y) (or holding
+ * it): in observation_cell_facets with a taxon, by cell columns; in observation_cell_status_years
+ * without, by the range of the tile's Morton keys at that level.
+ */
+function facetRows(
+  facets: CellFacets,
+  { programId, z, x, y }: TileCoordinates,
+  exact: boolean,
+  level: number,
+): RawBuilder<unknown> {
   const conditions = [
-    facets.cdNoms ? sql<SqlBool>`f.cd_nom in (${list(facets.cdNoms)})` : sql<SqlBool>`f.cd_nom = 0`,
+    sql<SqlBool>`f.program_id = ${programId}`,
+    sql<SqlBool>`f.exact = ${exact}`,
+    sql<SqlBool>`f.level = ${level}`,
   ];
+  if (facets.cdNoms) {
+    const [x0, x1, y0, y1] = cellRange(level, z, x, y);
+    conditions.push(
+      facets.cdNoms.length > 0 ? sql<SqlBool>`f.cd_nom in (${list(facets.cdNoms)})` : sql`false`,
+      sql<SqlBool>`f.cx between ${x0} and ${x1}`,
+      sql<SqlBool>`f.cy between ${y0} and ${y1}`,
+    );
+  } else {
+    const below = Math.max(level - z, 0);
+    const first = mortonKey(x * 2 ** below, y * 2 ** below) >> BigInt(2 * Math.max(z - level, 0));
+    const last = first + 4n ** BigInt(below) - 1n;
+    conditions.push(
+      sql<SqlBool>`f.key between ${first.toString()}::bigint and ${last.toString()}::bigint`,
+    );
+  }
   if (facets.statuses) {
     conditions.push(sql<SqlBool>`f.validation_status in (${list(facets.statuses)})`);
   }
   if (facets.fromYear !== undefined) conditions.push(sql<SqlBool>`f.year >= ${facets.fromYear}`);
   if (facets.toYear !== undefined) conditions.push(sql<SqlBool>`f.year <= ${facets.toYear}`);
-  return and(conditions);
+  const table = facets.cdNoms ? sql`observation_cell_facets` : sql`observation_cell_status_years`;
+  return sql`select f.cx, f.cy, f.n, f.su, f.sv from ${table} f where ${and(conditions)}`;
+}
+
+/** The conditions on observations (as `o`) of `facets` (never empty). */
+function observationFacetConditions(facets: CellFacets): RawBuilder<SqlBool>[] {
+  const conditions = [sql<SqlBool>`true`];
+  if (facets.cdNoms) {
+    conditions.push(
+      facets.cdNoms.length > 0 ? sql<SqlBool>`o.cd_nom in (${list(facets.cdNoms)})` : sql`false`,
+    );
+  }
+  if (facets.statuses) {
+    conditions.push(sql<SqlBool>`o.validation_status in (${list(facets.statuses)})`);
+  }
+  if (facets.fromYear !== undefined) {
+    conditions.push(sql<SqlBool>`o.observed_on >= make_date(${facets.fromYear}, 1, 1)`);
+  }
+  if (facets.toYear !== undefined) {
+    conditions.push(sql<SqlBool>`o.observed_on <= make_date(${facets.toYear}, 12, 31)`);
+  }
+  return conditions;
 }
 
 /**
- * For the public and a taxon, the tile's map keys (migration 0011; with `buffer`, of the tile
- * grown by it), so that the index of migration 0025 reads that taxon's rows of the tile alone;
- * none otherwise. The spatial test stays beside it and decides.
+ * For a taxon, the tile's map keys (migration 0011; with `buffer`, of the tile grown by it), so
+ * that an index reads that taxon's rows of the tile alone: for the public, their public keys
+ * (index of migrations 0025, 0026, whose cell columns leave out, within the index, the rows of
+ * those ranges outside the tile); for validators, the keys of their exact points (0026); none
+ * otherwise. The spatial test stays beside it and decides.
  */
 function taxonKeyTest(
   filter: ResolvedFilter,
@@ -67,14 +114,17 @@ function taxonKeyTest(
   { z, x, y }: TileCoordinates,
   buffer: number,
 ): RawBuilder<SqlBool>[] {
-  if (viewer.kind !== 'public' || !filter.cdNoms?.length) return [];
+  if (viewer.kind === 'owner' || !filter.cdNoms?.length) return [];
   const { ranges, mx, my } = tileKeys(z, x, y, buffer);
+  const key = viewer.kind === 'public' ? sql`o.public_key` : sql`exact_map_key(o.geom)`;
   const arms = ranges.map(
     ([first, last]) =>
-      sql<SqlBool>`o.public_key between ${first.toString()}::bigint and ${last.toString()}::bigint`,
+      sql<SqlBool>`${key} between ${first.toString()}::bigint and ${last.toString()}::bigint`,
   );
+  const keys = sql<SqlBool>`(${sql.join(arms, sql` or `)})`;
+  if (viewer.kind === 'expert') return [keys];
   return [
-    sql<SqlBool>`(${sql.join(arms, sql` or `)})`,
+    keys,
     sql<SqlBool>`o.public_mx between ${mx[0]} and ${mx[1]}`,
     sql<SqlBool>`o.public_my between ${my[0]} and ${my[1]}`,
   ];
@@ -151,45 +201,41 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
     },
 
     /**
-     * The number of observations matching `facets` in the tile, from observation_cell_facets
-     * (an upper bound beyond zoom 12).
+     * The number of observations matching `facets` in the tile, from the stored cell counts (an
+     * upper bound beyond their finest level).
      */
     async countFromFacets(
       exact: boolean,
       facets: CellFacets,
-      { programId, z, x, y }: TileCoordinates,
+      tile: TileCoordinates,
     ): Promise<number> {
-      const level = FACET_LEVELS.find((l) => l >= z) ?? FACET_MAX_LEVEL;
-      const [x0, x1, y0, y1] = cellRange(level, z, x, y);
+      const { levels, max } = facetLevels(facets);
+      const level = levels.find((l) => l >= tile.z) ?? max;
       const { rows } = await sql<{ n: number }>`
-        select coalesce(sum(f.n), 0)::int as n from observation_cell_facets f
-        where f.program_id = ${programId} and f.exact = ${exact} and f.level = ${level}
-          and f.cx between ${x0} and ${x1} and f.cy between ${y0} and ${y1}
-          and ${facetConditions(facets)}`.execute(db);
+        select coalesce(sum(f.n), 0)::int as n
+        from (${facetRows(facets, tile, exact, level)}) f`.execute(db);
       return rows[0]!.n;
     },
 
     /**
-     * The tile's observations matching `facets` in cells of level z + 4 (up to 12), added up from
-     * the finest level of observation_cell_facets at or below it.
+     * The tile's observations matching `facets` in cells of level z + 4 (up to the finest stored
+     * level), added up from the finest stored level at or below it.
      */
     facetCellsQuery(
-      { programId, z, x, y }: TileCoordinates,
+      tile: TileCoordinates,
       exact: boolean,
       facets: CellFacets,
     ): RawBuilder<unknown> {
+      const { z, x, y } = tile;
       const n = 2 ** z;
-      const level = FACET_LEVELS.find((l) => l >= z + CELLS_LOG2) ?? FACET_MAX_LEVEL;
-      const [x0, x1, y0, y1] = cellRange(level, z, x, y);
+      const { levels, max } = facetLevels(facets);
+      const level = levels.find((l) => l >= z + CELLS_LOG2) ?? max;
       const shift = sql.lit(level - z - CELLS_LOG2);
       return sql`
         select sum(f.n)::int as count,
           round((sum(f.su) / sum(f.n) * ${n}::float8 - ${x}) * ${TILE_EXTENT})::int as px,
           round((sum(f.sv) / sum(f.n) * ${n}::float8 - ${y}) * ${TILE_EXTENT})::int as py
-        from observation_cell_facets f
-        where f.program_id = ${programId} and f.exact = ${exact} and f.level = ${level}
-          and f.cx between ${x0} and ${x1} and f.cy between ${y0} and ${y1}
-          and ${facetConditions(facets)}
+        from (${facetRows(facets, tile, exact, level)}) f
         group by f.cy >> ${shift}, f.cx >> ${shift}
         having sum(f.n) > 0
         order by f.cy >> ${shift}, f.cx >> ${shift}`;
@@ -250,10 +296,13 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
     /** The tile's observations matching `filter` in cells of level z + 4, counted now. */
     cellsQuery(tile: TileCoordinates, filter: ResolvedFilter, viewer: Viewer): RawBuilder<unknown> {
       const { z, x, y } = tile;
+      // The tile's keys are the tile's points: the test on u and v below decides then, and the
+      // spatial index would only add the whole tile's rows (any taxon) to the key index's.
+      const keys = taxonKeyTest(filter, viewer, tile, 0);
       const conditions = [
         ...filterConditions(filter, viewer),
-        ...taxonKeyTest(filter, viewer, tile, 0),
-        inTile(viewer, tileBounds(z, x, y)),
+        ...keys,
+        ...(keys.length > 0 ? [] : [inTile(viewer, tileBounds(z, x, y))]),
       ];
       const n = 2 ** z;
       const point = viewerPoint(viewer);
@@ -277,10 +326,15 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
     },
 
     /**
-     * The public observations of a tile in cells of level z + 4, from the map keys (migration
-     * 0011): one index-only range scan, for the dense tiles beyond observation_cells' levels.
+     * The public observations (matching `facets`) of a tile in cells of level z + 4, from the map
+     * keys (migration 0011): one range scan, index-only without a filter (beyond
+     * observation_cells' levels) or with a taxon alone (index of migration 0025, beyond the
+     * facets' levels).
      */
-    keyCellsQuery({ programId, z, x, y }: TileCoordinates): RawBuilder<unknown> {
+    keyCellsQuery(
+      { programId, z, x, y }: TileCoordinates,
+      facets: CellFacets = {},
+    ): RawBuilder<unknown> {
       const below = KEY_LEVEL - z;
       const first = mortonKey(x * 2 ** below, y * 2 ** below);
       const last = first + 4n ** BigInt(below) - 1n;
@@ -296,6 +350,7 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
           from observations o
           where o.program_id = ${programId} and o.is_public
             and o.public_key between ${first.toString()}::bigint and ${last.toString()}::bigint
+            and ${and(observationFacetConditions(facets))}
         ) k
         group by cy, cx
         order by cy, cx`;

@@ -11,14 +11,8 @@ import type { ListingService } from '../observations/listing.service.js';
 import type { DataVersions } from '../stats/data-versions.repository.js';
 import { cacheHeaders, etagOf, ifNoneMatchHits } from './http-cache.js';
 import type { TileCache } from './tile-cache.js';
-import { cellFacetsOf } from './cell-facets.js';
-import {
-  CELL_TABLE_MAX_LEVEL,
-  CELLS_LOG2,
-  FACET_MAX_LEVEL,
-  KEY_LEVEL,
-  TILE_POINT_LIMIT,
-} from './tile-grid.js';
+import { cellFacetsOf, facetLevels } from './cell-facets.js';
+import { CELL_TABLE_MAX_LEVEL, CELLS_LOG2, KEY_LEVEL, TILE_POINT_LIMIT } from './tile-grid.js';
 import type { TilesRepository } from './tiles.repository.js';
 
 export const TILE_MAX_AGE = 30;
@@ -52,8 +46,10 @@ export function createTilesService(
 ) {
   /**
    * Builds the tile: points when it holds few observations, cells beyond. Counts come from the
-   * stored cells where they can: observation_cells without a filter, observation_cell_facets with
-   * a filter it serves; else from the observations.
+   * stored cells where they can: observation_cells without a filter, observation_cell_facets (a
+   * taxon) or observation_cell_status_years (statuses, whole years) with a filter they serve;
+   * beyond their levels, for the public, from the map keys of the observations (the unfiltered
+   * and a taxon's: index-only range scans); else from the observations.
    */
   async function build(request: TileRequest): Promise<Buffer> {
     const { programId, z, filter } = request;
@@ -68,6 +64,7 @@ export function createTilesService(
     const cellTable = isUnfiltered(filter) && viewer.kind !== 'owner';
     const facets = !cellTable && viewer.kind !== 'owner' ? cellFacetsOf(resolved) : null;
     const exact = viewer.kind === 'expert';
+    const facetMaxLevel = facets ? facetLevels(facets).max : -1;
 
     let count = TILE_POINT_LIMIT + 1;
     let counted = false;
@@ -76,7 +73,7 @@ export function createTilesService(
       counted = z <= CELL_TABLE_MAX_LEVEL;
     } else if (facets) {
       count = await tiles.countFromFacets(exact, facets, request);
-      counted = z <= FACET_MAX_LEVEL;
+      counted = z <= facetMaxLevel;
     }
     if (count > TILE_POINT_LIMIT && !counted) {
       count = await tiles.countUpTo(resolved, viewer, request, TILE_POINT_LIMIT + 1);
@@ -95,10 +92,10 @@ export function createTilesService(
     const cells =
       cellTable && level <= CELL_TABLE_MAX_LEVEL
         ? tiles.storedCellsQuery(request, exact)
-        : facets && level <= FACET_MAX_LEVEL
+        : facets && level <= facetMaxLevel
           ? tiles.facetCellsQuery(request, exact, facets)
-          : cellTable && viewer.kind === 'public' && level <= KEY_LEVEL
-            ? tiles.keyCellsQuery(request)
+          : (cellTable || facets?.cdNoms) && viewer.kind === 'public' && level <= KEY_LEVEL
+            ? tiles.keyCellsQuery(request, facets ?? {})
             : tiles.cellsQuery(request, resolved, viewer);
     return tiles.encode(CELL_LAYER, cells, ['count']);
   }
