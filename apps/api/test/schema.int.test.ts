@@ -73,7 +73,7 @@ describeOnEngines('database schema', (database) => {
         'users.nickname is in schema.ts but not in the database',
         'media.storage_key is number in schema.ts but string in the database',
         'media.note is in schema.ts but not in the database',
-        'password_reset_requests.requested_at is in the database but not in schema.ts',
+        'account_mail_requests.requested_at is in the database but not in schema.ts',
         'table taxon_words is in the database but not in schema.ts',
       ].sort(),
     );

@@ -17,8 +17,8 @@ import { createAccountsService } from './accounts.service.js';
 import { sessionCookies } from './authenticate.js';
 import { createCaptchaVerifier } from './captcha.js';
 import { createLoginThrottle } from './login-throttle.repository.js';
-import { createPasswordResetQueue } from './password-reset-queue.js';
-import { createPasswordResetRequestsRepository } from './password-reset-requests.repository.js';
+import { createAccountMailQueue } from './account-mail-queue.js';
+import { createAccountMailRequestsRepository } from './account-mail-requests.repository.js';
 import { createSessionsRepository } from './sessions.repository.js';
 import { createSessions } from './sessions.js';
 
@@ -37,7 +37,7 @@ export function createAccountsModule(
   const captcha = createCaptchaVerifier(config);
   const throttle = createLoginThrottle(db);
   const refusals = createRefusalAudit(audit);
-  const resetQueue = createPasswordResetQueue(createPasswordResetRequestsRepository(db));
+  const mailQueue = createAccountMailQueue(createAccountMailRequestsRepository(db));
   const service = createAccountsService({
     config,
     users,
@@ -47,10 +47,10 @@ export function createAccountsModule(
     audit,
     captcha,
     throttle,
-    resetQueue,
+    mailQueue,
     refusals,
   });
-  resetQueue.handleWith(service.sendResetLink, { afterBatch: () => mailer.nudge() });
+  mailQueue.handleWith(service.sendAccountMail, { afterBatch: () => mailer.nudge() });
   const personalData = createPersonalDataService({
     repository: createPersonalDataRepository(db),
     config,
@@ -69,7 +69,7 @@ export function createAccountsModule(
     tokens,
     cookies: sessionCookies(config),
     throttle,
-    resetQueue,
+    mailQueue,
     refusals,
     service,
     profiles: createProfileService({ users, mediaStore, audit }),

@@ -56,7 +56,7 @@ export function setUpAccounts(
   applyRateLimits(api, limits);
 
   jobs.add(accounts.mailer);
-  jobs.add(accounts.resetQueue);
+  jobs.add(accounts.mailQueue);
   jobs.add(
     periodicJob(
       createJobRunsRepository(database.db),

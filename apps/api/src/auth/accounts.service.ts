@@ -21,7 +21,8 @@ import type { AccountRow, UsersRepository } from '../users/users.repository.js';
 import { TOKEN_LIFETIME_MINUTES, type AccountTokens } from './account-tokens.repository.js';
 import type { CaptchaVerifier } from './captcha.js';
 import { loginKey, userKey, type LoginThrottle } from './login-throttle.repository.js';
-import type { PasswordResetQueue } from './password-reset-queue.js';
+import type { AccountMailQueue } from './account-mail-queue.js';
+import type { QueuedAccountMail } from './account-mail-requests.repository.js';
 import { passwordProblem } from './password-rule.js';
 import type { IssuedTokens, Sessions } from './sessions.js';
 
@@ -53,14 +54,14 @@ type Deps = {
   audit: AuditLog;
   captcha: CaptchaVerifier;
   throttle: LoginThrottle;
-  resetQueue: PasswordResetQueue;
+  mailQueue: AccountMailQueue;
   /** Failed and refused logins: a bounded number of audit rows, with counts, under a flood. */
   refusals: RefusalAudit;
 };
 
 /** Registration, confirmation, login, password reset and change, e-mail change. */
 export function createAccountsService(deps: Deps) {
-  const { config, users, sessions, tokens, mailer, audit, captcha, throttle, resetQueue } = deps;
+  const { config, users, sessions, tokens, mailer, audit, captcha, throttle, mailQueue } = deps;
   const { refusals } = deps;
   const site = config.siteName;
   const link = (locale: string, page: string, token: string) =>
@@ -233,24 +234,10 @@ export function createAccountsService(deps: Deps) {
       return { message: 'Your e-mail address is confirmed: you can log in' };
     },
 
-    async resendConfirmation(email: string) {
-      const account = await users.findByEmail(email);
-      if (
-        account &&
-        account.is_active &&
-        !account.email_confirmed_at &&
-        config.accounts.requireEmailConfirmation
-      ) {
-        await users.transaction().execute(async (trx) => {
-          const token = await tokens.issue(trx, account.id, 'confirm_email');
-          await queueMail(trx, account.email, account.locale, 'confirmEmail', {
-            username: account.username,
-            link: link(account.locale, 'confirm', token),
-            hours: TOKEN_LIFETIME_MINUTES.confirm_email / 60,
-          });
-        });
-        mailer.nudge();
-      }
+    /** Queued as a password reset is (`forgotPassword`): `sendAccountMail` does the work. */
+    async resendConfirmation(email: string, ctx: RequestContext) {
+      await mailQueue.enqueue('confirm_email', email.trim(), ctx.ip);
+      mailQueue.nudge();
       return {
         message:
           'If this address has an account waiting for confirmation, a new link is on its way',
@@ -288,20 +275,33 @@ export function createAccountsService(deps: Deps) {
 
     /**
      * Queues the request, whatever the address: the answer and the work are the same whether it
-     * has an account or not. The background worker mails the link (`sendResetLink`).
+     * has an account or not. The background worker mails the link (`sendAccountMail`).
      */
     async forgotPassword(email: string, ctx: RequestContext) {
-      await resetQueue.enqueue(email.trim(), ctx.ip);
-      resetQueue.nudge();
+      await mailQueue.enqueue('reset_password', email.trim(), ctx.ip);
+      mailQueue.nudge();
       return {
         message: 'If this address has an account, a link to choose a new password is on its way',
       };
     },
 
-    /** The worker's part of a password reset request: an active account gets a link. */
-    async sendResetLink(trx: Transaction<DB>, request: { email: string; ip: string | null }) {
+    /**
+     * The worker's part of a queued request: a password reset link for an active account; a new
+     * confirmation link for an active account whose address is not confirmed yet.
+     */
+    async sendAccountMail(trx: Transaction<DB>, request: QueuedAccountMail) {
       const account = await users.findByEmail(request.email, trx);
       if (!account?.is_active) return;
+      if (request.kind === 'confirm_email') {
+        if (account.email_confirmed_at || !config.accounts.requireEmailConfirmation) return;
+        const token = await tokens.issue(trx, account.id, 'confirm_email');
+        await queueMail(trx, account.email, account.locale, 'confirmEmail', {
+          username: account.username,
+          link: link(account.locale, 'confirm', token),
+          hours: TOKEN_LIFETIME_MINUTES.confirm_email / 60,
+        });
+        return;
+      }
       const token = await tokens.issue(trx, account.id, 'reset_password');
       await queueMail(trx, account.email, account.locale, 'resetPassword', {
         username: account.username,

@@ -128,7 +128,9 @@ export function authRoutes(app: App, { config, accounts }: Services) {
       },
     },
     async (request, reply) =>
-      reply.code(202).send(await service.resendConfirmation(request.body.email)),
+      reply
+        .code(202)
+        .send(await service.resendConfirmation(request.body.email, requestContext(request))),
   );
 
   app.post(

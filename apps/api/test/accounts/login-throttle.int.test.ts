@@ -150,12 +150,12 @@ describeOnEngines('login throttling and password reset requests', (database) => 
 });
 
 /** Without a running app (no background worker), what the request path itself does. */
-describeOnEngines('password reset requests, off the request path', (database) => {
+describeOnEngines('password reset and confirmation requests, off the request path', (database) => {
   it('queues the same one row whatever the address, and leaves the token and mail to the worker', async () => {
     const user = await createUser(database().db);
     const services = createServices(testConfig({ RATE_LIMITS: RELAXED_LIMITS }), database());
     const { db } = database();
-    const count = async (table: 'password_reset_requests' | 'mail_outbox' | 'account_tokens') =>
+    const count = async (table: 'account_mail_requests' | 'mail_outbox' | 'account_tokens') =>
       Number(
         (
           await db
@@ -171,15 +171,41 @@ describeOnEngines('password reset requests, off the request path', (database) =>
       await services.accounts.service.forgotPassword('no-account@example.net', ctx),
     ];
     expect(answers[0]).toEqual(answers[1]);
-    expect(await count('password_reset_requests')).toBe(2);
+    expect(await count('account_mail_requests')).toBe(2);
     expect(await count('account_tokens')).toBe(before.tokens);
     expect(await count('mail_outbox')).toBe(before.mails);
 
     // The worker's turn: a link for the account, nothing for the unknown address.
-    expect(await services.accounts.resetQueue.drain()).toBe(2);
-    expect(await count('password_reset_requests')).toBe(0);
+    expect(await services.accounts.mailQueue.drain()).toBe(2);
+    expect(await count('account_mail_requests')).toBe(0);
     expect(await count('account_tokens')).toBe(before.tokens + 1);
     const queued = await db.selectFrom('mail_outbox').select('recipient').execute();
     expect(queued.map((m) => m.recipient)).toEqual([user.email]);
+  });
+
+  it('queues a new confirmation link the same way, mailed only to an account waiting for it', async () => {
+    const { db } = database();
+    const waiting = await createUser(db, { confirmed: false });
+    const confirmed = await createUser(db);
+    const services = createServices(testConfig({ RATE_LIMITS: RELAXED_LIMITS }), database());
+    const ctx = { ip: '192.0.2.91', userAgent: null };
+    const outbox = () => db.selectFrom('mail_outbox').select('recipient').execute();
+    const before = await outbox();
+    const answers = [];
+    for (const email of [waiting.email, confirmed.email, 'no-account@example.net']) {
+      answers.push(await services.accounts.service.resendConfirmation(email, ctx));
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(await outbox()).toEqual(before);
+    const requests = await db.selectFrom('account_mail_requests').select('kind').execute();
+    expect(requests.map((r) => r.kind)).toEqual([
+      'confirm_email',
+      'confirm_email',
+      'confirm_email',
+    ]);
+
+    expect(await services.accounts.mailQueue.drain()).toBe(3);
+    const mailed = (await outbox()).slice(before.length).map((m) => m.recipient);
+    expect(mailed).toEqual([waiting.email]);
   });
 });

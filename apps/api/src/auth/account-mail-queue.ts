@@ -1,23 +1,20 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { createPasswordResetRequestsRepository } from './password-reset-requests.repository.js';
+import type { AccountMailRequests, QueuedAccountMail } from './account-mail-requests.repository.js';
 
 type Log = { error(obj: object, msg?: string): void };
 
 const POLL_MS = 5_000;
 
 /**
- * Password reset requests, queued by the request whatever the address (one insert, the same
- * answer and the same work whether it has an account or not) and handled by a background worker
- * that looks the account up and mails the link. `handleWith` sets that work: one request at a
- * time, in the transaction that removes it from the queue.
+ * Account mails asked for by address (a password reset, a new confirmation link), queued by the
+ * request whatever the address (one insert, the same answer and the same work whether it has an
+ * account or not) and handled by a background worker that looks the account up and mails the
+ * link. `handleWith` sets that work: one request at a time, in the transaction that removes it
+ * from the queue.
  */
-export function createPasswordResetQueue(
-  requests: ReturnType<typeof createPasswordResetRequestsRepository>,
-) {
-  let handle:
-    | ((trx: Transaction<DB>, request: { email: string; ip: string | null }) => Promise<void>)
-    | null = null;
+export function createAccountMailQueue(requests: AccountMailRequests) {
+  let handle: ((trx: Transaction<DB>, request: QueuedAccountMail) => Promise<void>) | null = null;
   let afterBatch: () => void = () => {};
   let running = false;
   let timer: NodeJS.Timeout | undefined;
@@ -54,7 +51,7 @@ export function createPasswordResetQueue(
           await drain();
         } while (running && again);
       } catch (error) {
-        log.error({ err: error }, 'Password reset requests failed; will try again');
+        log.error({ err: error }, 'Account mail requests failed; will try again');
       } finally {
         draining = undefined;
       }
@@ -104,4 +101,4 @@ export function createPasswordResetQueue(
   };
 }
 
-export type PasswordResetQueue = ReturnType<typeof createPasswordResetQueue>;
+export type AccountMailQueue = ReturnType<typeof createAccountMailQueue>;
