@@ -150,7 +150,12 @@ export async function webglProblem(choice: ChromiumChoice): Promise<string | nul
   }
 }
 
+/**
+ * A full-page picture into test-results/ for a person to look at, when E2E_SCREENSHOTS=1: it
+ * asserts nothing, and each one draws the whole page again (maps included) in software.
+ */
 export async function screenshot(page: Page, name: string) {
+  if (process.env.E2E_SCREENSHOTS !== '1') return;
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
