@@ -183,7 +183,6 @@ export const AdminUser = Type.Object({
   role: Role,
   active: Type.Boolean(),
   emailConfirmed: Type.Boolean(),
-  lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   /** Observations recorded by the account. */

@@ -36,8 +36,6 @@ export interface UsersTable {
   avatar_key: string | null;
   notify_by_email: Generated<boolean>;
   terms_accepted_at: Timestamp | null;
-  failed_login_count: Generated<number>;
-  locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
   /** Migration 0007: left out of every leaderboard. */
   hide_from_leaderboards: Generated<boolean>;

@@ -47,8 +47,6 @@ export function toAdminUser(row: AccountRow, observationCount: number): AdminUse
     role: row.role,
     active: row.is_active,
     emailConfirmed: row.email_confirmed_at !== null,
-    lockedUntil:
-      row.locked_until && new Date(row.locked_until) > new Date() ? iso(row.locked_until) : null,
     lastLoginAt: iso(row.last_login_at),
     createdAt: iso(row.created_at)!,
     observationCount,

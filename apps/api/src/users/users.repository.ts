@@ -16,8 +16,6 @@ export const ACCOUNT_COLUMNS = [
   'avatar_key',
   'notify_by_email',
   'terms_accepted_at',
-  'failed_login_count',
-  'locked_until',
   'last_login_at',
   'created_at',
 ] as const;
@@ -143,8 +141,6 @@ export function createUsersRepository(db: Kysely<DB>) {
       await db
         .updateTable('users')
         .set({
-          failed_login_count: 0,
-          locked_until: null,
           last_login_at: new Date(),
           ...(newHash ? { password_hash: newHash } : {}),
         })
@@ -247,8 +243,6 @@ export function createUsersRepository(db: Kysely<DB>) {
         password_hash: string;
         email: string;
         email_confirmed_at: Date;
-        failed_login_count: number;
-        locked_until: Date | null;
         role: Role;
         is_active: boolean;
       }>,

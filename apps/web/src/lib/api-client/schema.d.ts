@@ -9596,8 +9596,6 @@ export interface components {
             active: boolean;
             emailConfirmed: boolean;
             /** Format: date-time */
-            lockedUntil: string | null;
-            /** Format: date-time */
             lastLoginAt: string | null;
             /** Format: date-time */
             createdAt: string;

@@ -50,7 +50,6 @@ export const adminPeopleDe: Section<typeof adminPeopleEn> = {
   'adminPeople.user.account': 'Konto',
   'adminPeople.user.displayName': 'Angezeigter Name',
   'adminPeople.user.memberSince': 'Registriert',
-  'adminPeople.user.lockedUntil': 'Nach fehlgeschlagenen Anmeldungen gesperrt bis {date}',
   'adminPeople.user.rights': 'Rolle und Zugang',
   'adminPeople.user.selfHint':
     'Das ist Ihr eigenes Konto: Ein anderer Administrator muss seine Rolle ändern oder es deaktivieren.',

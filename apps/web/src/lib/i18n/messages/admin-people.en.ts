@@ -51,7 +51,6 @@ export const adminPeopleEn = {
   'adminPeople.user.account': 'Account',
   'adminPeople.user.displayName': 'Name shown',
   'adminPeople.user.memberSince': 'Registered',
-  'adminPeople.user.lockedUntil': 'Locked after failed logins until {date}',
   'adminPeople.user.rights': 'Role and access',
   'adminPeople.user.selfHint':
     'This is your own account: another administrator must change its role or deactivate it.',

@@ -50,7 +50,6 @@ export const adminPeopleFr: Section<typeof adminPeopleEn> = {
   'adminPeople.user.account': 'Compte',
   'adminPeople.user.displayName': 'Nom affiché',
   'adminPeople.user.memberSince': 'Inscription',
-  'adminPeople.user.lockedUntil': 'Bloqué après des connexions échouées jusqu’au {date}',
   'adminPeople.user.rights': 'Rôle et accès',
   'adminPeople.user.selfHint':
     'C’est votre propre compte : un autre administrateur doit changer son rôle ou le désactiver.',
