@@ -109,7 +109,7 @@ export function createServices(config: Config, database: Database) {
   const taxonomy = createTaxonomyService(db, config);
   const speciesLists = createSpeciesListsService(createSpeciesListsRepository(db));
   const sensitivity = createSensitivityService(createSensitivityRepository(db));
-  const settings = createSettingsService(createSettingsRepository(db), config);
+  const settings = createSettingsService(createSettingsRepository(db), photos, config);
   const accounts = createAccountsModule(config, db, { mediaStore, photos });
   accounts.personalData.addSource(sitesPersonalData(db));
   accounts.personalData.addSource(badgesAndCommentsPersonalData(db));

@@ -3,7 +3,9 @@ import type { CustomPage, PublicSettings } from '@citizen/shared';
 import type { App } from '../src/http/types.js';
 import { createServices, type Services } from '../src/services.js';
 import { testApp, testConfig } from './app.js';
+import { createUser } from './accounts/helpers.js';
 import { describeOnEngines } from './engines.js';
+import { jpegWithGps } from './images.js';
 
 describeOnEngines('site settings and pages', (database) => {
   let app: App;
@@ -83,6 +85,45 @@ describeOnEngines('site settings and pages', (database) => {
     expect(about.body.fr).toBe('<h2>Qui sommes-nous</h2><p>Texte</p>');
     await services.settings.deletePage('legal');
     expect((await app.inject({ method: 'GET', url: '/api/pages/legal' })).statusCode).toBe(404);
+  });
+
+  it('writes an uploaded logo and its setting together, and deletes the uploaded logo it replaces', async () => {
+    const admin = await createUser(database().db, { role: 'admin' });
+    const upload = async () =>
+      services.settings.replaceLogo(
+        {
+          bytes: await jpegWithGps({ width: 400, height: 200 }),
+          filename: 'logo.jpg',
+          licence: services.config.photos.defaultLicence,
+          author: null,
+        },
+        admin.id,
+      );
+    const served = async (url: string) => (await app.inject({ method: 'GET', url })).statusCode;
+    const media = async () =>
+      Number(
+        (
+          await database()
+            .db.selectFrom('media')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    const first = (await upload()).logoUrl!;
+    expect(first).toMatch(/^\/api\/media\/[0-9a-f-]{36}\/display$/);
+    expect(await served(first)).toBe(200);
+    const count = await media();
+    const second = (await upload()).logoUrl!;
+    expect((await settings()).logoUrl).toBe(second);
+    expect(await served(second)).toBe(200);
+    expect(await served(first)).toBe(404);
+    expect(await media()).toBe(count);
+
+    // A logo set by address is only replaced; an uploaded one then replaced by address stays.
+    await services.settings.update({ logoUrl: 'https://example.org/logo.svg' });
+    await upload();
+    expect(await media()).toBe(count + 1);
   });
 
   it('rejects bad values and keeps admin routes for administrators', async () => {

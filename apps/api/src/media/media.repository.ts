@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB, MediaTable } from '../db/schema.js';
 
 /** The media queries: saving, listing, serving and sweeping photos. */
@@ -7,6 +7,30 @@ export function createMediaRepository(db: Kysely<DB>) {
     /** Inserts media rows with `executor` (the transaction of the change they belong to). */
     async insert(executor: Kysely<DB>, rows: Insertable<MediaTable>[]) {
       if (rows.length > 0) await executor.insertInto('media').values(rows).execute();
+    },
+
+    /**
+     * Deletes a photo that belongs to no observation, site or visit (a logo); its storage key,
+     * or null when it is not such a photo.
+     */
+    async deleteUnlinked(trx: Transaction<DB>, id: string): Promise<string | null> {
+      const row = await trx
+        .deleteFrom('media')
+        .where('id', '=', id)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('observation_media')
+                .select('media_id')
+                .where('media_id', '=', id)
+                .unionAll(selectFrom('site_media').select('media_id').where('media_id', '=', id))
+                .unionAll(selectFrom('visit_media').select('media_id').where('media_id', '=', id)),
+            ),
+          ),
+        )
+        .returning('storage_key')
+        .executeTakeFirst();
+      return row?.storage_key ?? null;
     },
 
     /** Storage keys and stored files of these photos. */

@@ -96,6 +96,12 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
       return done.result;
     },
 
+    /** Deletes a photo of no observation, site or visit (a logo replaced), files after the commit. */
+    async deleteUnlinked(id: string): Promise<void> {
+      const key = await db.transaction().execute((trx) => media.deleteUnlinked(trx, id));
+      if (key) await removeFiles([key]);
+    },
+
     /** Deletes media files once their rows are gone. */
     removeFiles,
 

@@ -5,14 +5,13 @@ import { DomainError } from '../http/errors.js';
 import { recordAction } from '../audit/record-action.js';
 import type { App } from '../http/types.js';
 import { readUploads } from '../media/multipart.js';
-import { photoUrls } from '../media/photos.service.js';
 import type { Services } from '../services.js';
 
 const SlugParams = Type.Object({ slug: CustomPage.properties.slug });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 export function settingsRoutes(app: App, services: Services) {
-  const { settings, photos, config } = services;
+  const { settings, config } = services;
   app.get(
     '/settings',
     {
@@ -64,19 +63,15 @@ export function settingsRoutes(app: App, services: Services) {
       });
       const [file] = files;
       if (!file) throw new DomainError('upload.fileMissing', { field: 'file' });
-      const [mediaId] = await photos.saveWith(
-        [
-          {
-            bytes: file.bytes,
-            filename: file.filename,
-            licence: config.photos.defaultLicence,
-            author: null,
-          },
-        ],
+      const updated = await settings.replaceLogo(
+        {
+          bytes: file.bytes,
+          filename: file.filename,
+          licence: config.photos.defaultLicence,
+          author: null,
+        },
         admin.id,
-        async (_trx, ids) => ids,
       );
-      const updated = await settings.update({ logoUrl: photoUrls(mediaId!).displayUrl });
       await recordAction(services, request, 'settings_updated', { fields: ['logoUrl'] });
       return updated;
     },

@@ -6,9 +6,12 @@ import {
   type SiteSettings,
   type SiteSettingsPatch,
 } from '@citizen/shared';
+import type { Transaction } from 'kysely';
 import type { Config } from '../config/config.js';
+import type { DB } from '../db/schema.js';
 import { DomainError } from '../http/errors.js';
 import { sanitizeRichText } from '../programs/programs.service.js';
+import { photoUrls, type PhotosService, type PhotoUpload } from '../media/photos.service.js';
 import type { SettingsRepository } from './settings.repository.js';
 
 /** Settings an instance has before any operator changes them. */
@@ -28,9 +31,29 @@ const sanitizeText = (text: LocalizedText): LocalizedText =>
     LOCALES.filter((l) => typeof text[l] === 'string').map((l) => [l, sanitizeRichText(text[l]!)]),
   );
 
-export function createSettingsService(repository: SettingsRepository, config: Config) {
+/** The media id of a logo uploaded here (its display URL), else null (a URL set by hand). */
+function uploadedPhotoId(url: string): string | null {
+  return /^\/api\/media\/([0-9a-f-]{36})\/display$/.exec(url)?.[1] ?? null;
+}
+
+export function createSettingsService(
+  repository: SettingsRepository,
+  photos: PhotosService,
+  config: Config,
+) {
   async function stored(): Promise<SiteSettingsPatch> {
     return (await repository.storedSettings()) as SiteSettingsPatch;
+  }
+
+  async function updateIn(trx: Transaction<DB>, patch: SiteSettingsPatch) {
+    const current = (await repository.storedSettings(trx)) as SiteSettingsPatch;
+    const texts = { ...current.texts };
+    for (const [key, text] of Object.entries(patch.texts ?? {})) {
+      const clean = sanitizeText(text);
+      if (Object.keys(clean).length === 0) delete texts[key];
+      else texts[key] = clean;
+    }
+    await repository.saveSettings(trx, { ...current, ...patch, texts });
   }
 
   return {
@@ -51,17 +74,22 @@ export function createSettingsService(repository: SettingsRepository, config: Co
      * every other field is replaced as a whole.
      */
     async update(patch: SiteSettingsPatch): Promise<PublicSettings> {
-      await repository.transaction().execute(async (trx) => {
-        const current = (await repository.storedSettings(trx)) as SiteSettingsPatch;
-        const texts = { ...current.texts };
-        for (const [key, text] of Object.entries(patch.texts ?? {})) {
-          const clean = sanitizeText(text);
-          if (Object.keys(clean).length === 0) delete texts[key];
-          else texts[key] = clean;
-        }
-        const next: SiteSettingsPatch = { ...current, ...patch, texts };
-        await repository.saveSettings(trx, next);
+      await repository.transaction().execute((trx) => updateIn(trx, patch));
+      return this.get();
+    },
+
+    /**
+     * Makes an uploaded picture the site's logo: the photo and the setting are written in one
+     * transaction (the file published after it commits); the logo it replaces, if uploaded here,
+     * is deleted once the new one is in place.
+     */
+    async replaceLogo(upload: PhotoUpload, adminId: number): Promise<PublicSettings> {
+      const previous = await photos.saveWith([upload], adminId, async (trx, [id]) => {
+        const { logoUrl } = (await repository.storedSettings(trx)) as SiteSettingsPatch;
+        await updateIn(trx, { logoUrl: photoUrls(id!).displayUrl });
+        return logoUrl ? uploadedPhotoId(logoUrl) : null;
       });
+      if (previous) await photos.deleteUnlinked(previous);
       return this.get();
     },
 
