@@ -7,7 +7,9 @@ export type { MessageKey };
 export type I18n = Translator<MessageKey>;
 
 type Texts = Partial<Record<MessageKey, Message>>;
-type Part = 'shell' | 'programme' | 'site' | 'admin';
+type Part = 'shell' | 'programme' | 'site' | 'admin' | OnDemandPart;
+/** Parts that the pages loading only some (PAGE_PARTS) download when they show their texts. */
+type OnDemandPart = 'errors' | 'offlineMore' | 'programmeMore';
 
 /** The catalogue in parts, each downloaded in the page's language only. */
 const PARTS: Record<Part, Record<Locale, () => Promise<Texts>>> = {
@@ -27,6 +29,27 @@ const PARTS: Record<Part, Record<Locale, () => Promise<Texts>>> = {
     fr: () => import('./messages/fr').then((m) => m.fr),
     en: () => import('./messages/en').then((m) => m.en),
     de: () => import('./messages/de').then((m) => m.de),
+  },
+  // The API's error texts (the whole site's part has them): the pages that load only the parts
+  // above have those of the errors their loads can end in, and download these when they show
+  // another (loadTextsOnDemand).
+  errors: {
+    fr: () => import('./messages/errors.fr').then((m) => m.errorsFr),
+    en: () => import('./messages/errors.en').then((m) => m.errorsEn),
+    de: () => import('./messages/errors.de').then((m) => m.errorsDe),
+  },
+  // The offline lists' and forms' (waiting observations, storing a programme).
+  offlineMore: {
+    fr: () => import('./messages/offline-more.fr').then((m) => m.offlineMoreFr),
+    en: () => import('./messages/offline-more.en').then((m) => m.offlineMoreEn),
+    de: () => import('./messages/offline-more.de').then((m) => m.offlineMoreDe),
+  },
+  // The programme pages' texts that their first view does not show (a site programme's, the
+  // leaderboard, downloads, photos, species search, map popups).
+  programmeMore: {
+    fr: () => import('./messages/programme-more.fr').then((m) => m.programmeMoreFr),
+    en: () => import('./messages/programme-more.en').then((m) => m.programmeMoreEn),
+    de: () => import('./messages/programme-more.de').then((m) => m.programmeMoreDe),
   },
   // The back office's, loaded by its layout.
   admin: {
@@ -91,6 +114,16 @@ export async function loadI18n(locale: Locale, routeId: string | null): Promise<
 /** Adds the back office's texts to the language's translators (the admin layout's load). */
 export function loadAdminTexts(locale: Locale): Promise<void> {
   return loadPart(locale, 'admin');
+}
+
+/**
+ * Adds a part's texts to the language's translators, for a component that shows them on a page
+ * that loaded only some parts (PAGE_PARTS): every API error's (the offline queue's refusals, the
+ * error page), the offline lists' and forms'. Nothing to download where the whole site's are.
+ */
+export function loadTextsOnDemand(locale: Locale, part: OnDemandPart): Promise<void> {
+  // The whole site's texts (other pages) have them all.
+  return loading.get(`${locale} site`) ?? loadPart(locale, part);
 }
 
 const KEY = Symbol('i18n');

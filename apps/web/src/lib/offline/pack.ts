@@ -8,10 +8,11 @@ import { ESTIMATED_BYTES, askPersistence } from './budget';
 import { pagesCache, PACK_CACHE } from './caches';
 import { announceChange } from './changes';
 import { offlineDb } from './db';
-import type { StoredPack } from './stored-pack';
+import { listPacks, type StoredPack } from './stored-pack';
 import { tileAddress, tilesIn, type Bbox } from './tiles';
 
 export type { StoredPack };
+export { getPack, listPacks } from './stored-pack';
 
 /** The zoom levels a pack may cover; observers choose a range within. */
 export const PACK_ZOOMS = { min: 10, max: 17 } as const;
@@ -178,14 +179,6 @@ export async function storePack(
   await (await offlineDb()).put('packs', pack);
   announceChange();
   return pack;
-}
-
-export async function listPacks(): Promise<StoredPack[]> {
-  return (await offlineDb()).getAll('packs');
-}
-
-export async function getPack(programId: number): Promise<StoredPack | undefined> {
-  return (await offlineDb()).get('packs', programId);
 }
 
 /** Forgets a stored programme and frees its room (files other packs share are kept). */

@@ -1,13 +1,10 @@
-import type { SavedObservation } from '@citizen/shared';
-import { dev } from '$app/environment';
 import { invalidateAll } from '$app/navigation';
+import { dev } from '$app/environment';
 import { base } from '$app/paths';
-import { ApiError, request } from '$lib/api';
-import { withPhotos } from '$lib/sites/api';
 import { onChange } from './changes';
-import { restorePackPages } from './pack';
-import { listQueued, type QueuedObservation } from './queue';
-import { sendQueue, type SyncOutcome, type SyncProgress, type SyncTransport } from './sync';
+import { listQueued } from './queue';
+import { listPacks } from './stored-pack';
+import type { SyncOutcome, SyncProgress } from './sync';
 
 /** What the pages show of the offline machinery: connection, queue, sending, updates. */
 class OfflineState {
@@ -20,35 +17,6 @@ class OfflineState {
 }
 
 export const offline = new OfflineState();
-
-/** The API as the queue is sent to it: each observation with its Idempotency-Key. */
-const apiTransport: SyncTransport = {
-  send: (observation: QueuedObservation): Promise<SavedObservation> =>
-    request(fetch, 'POST', '/api/observations', {
-      body: withPhotos(
-        'observation',
-        {
-          ...observation.body,
-          ...(observation.photos.length > 0 && {
-            photos: observation.photos.map(({ licence, author }) => ({
-              licence,
-              ...(author.trim() ? { author: author.trim() } : {}),
-            })),
-          }),
-        },
-        observation.photos.map((photo) => photo.blob),
-      ),
-      headers: { 'Idempotency-Key': observation.key },
-    }),
-  async whoAmI() {
-    try {
-      return (await request(fetch, 'GET', '/api/auth/me')).id;
-    } catch (cause) {
-      if (cause instanceof ApiError && cause.status === 401) return null;
-      throw cause;
-    }
-  },
-};
 
 async function count() {
   const queue = await listQueued();
@@ -84,8 +52,17 @@ function retryLater(outcome: SyncOutcome) {
 /** Sends the queue now (one run at a time, across tabs where the browser can lock). */
 export function syncNow(): Promise<SyncOutcome> {
   running ??= (async () => {
-    const run = () => sendQueue(apiTransport, (progress) => (offline.progress = progress));
     try {
+      // The sending code comes when there is something to send (offline, from the service
+      // worker's cache; where there is none, unreachable like the server: tried again later).
+      const loaded = await Promise.all([import('./sync'), import('./transport')]).catch(() => null);
+      if (!loaded) {
+        const outcome: SyncOutcome = { sent: 0, refused: 0, stopped: 'offline' };
+        retryLater(outcome);
+        return outcome;
+      }
+      const [{ sendQueue }, { apiTransport }] = loaded;
+      const run = () => sendQueue(apiTransport, (progress) => (offline.progress = progress));
       const outcome = navigator.locks
         ? await navigator.locks.request('citizen-sync', run)
         : await run();
@@ -162,7 +139,8 @@ async function watchUpdates() {
   registration.addEventListener('updatefound', () => follow(registration.installing));
   // A check now and then: a page left open for days learns of new versions too.
   setInterval(() => void registration.update().catch(() => {}), 30 * 60_000);
-  void restorePackPages();
+  // The code that stores programmes, only on devices that store some.
+  if ((await listPacks()).length > 0) await (await import('./pack')).restorePackPages();
 }
 
 /** Applies the waiting version: the worker takes over, then the page reloads onto it. */

@@ -1,4 +1,5 @@
 import type { Locale } from '$lib/i18n/locales';
+import { offlineDb } from './db';
 import type { Bbox } from './tiles';
 
 /**
@@ -17,4 +18,13 @@ export interface StoredPack {
   storedAt: string;
   pages: string[];
   files: string[];
+}
+
+/** The programmes stored on this device (read by the pages without the code that stores them). */
+export async function listPacks(): Promise<StoredPack[]> {
+  return (await offlineDb()).getAll('packs');
+}
+
+export async function getPack(programId: number): Promise<StoredPack | undefined> {
+  return (await offlineDb()).get('packs', programId);
 }

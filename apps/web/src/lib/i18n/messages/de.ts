@@ -2,14 +2,20 @@ import type { Messages } from './en.js';
 import { sitesDe } from './sites.de.js';
 import { speciesDe } from './species.de.js';
 import { validationDe } from './validation.de.js';
+import { errorsDe } from './errors.de.js';
+import { offlineMoreDe } from './offline-more.de.js';
 import { shellDe } from './shell.de.js';
 import { programmeDe } from './programme.de.js';
+import { programmeMoreDe } from './programme-more.de.js';
 import { exploreDe } from './explore.de.js';
 import { notificationsDe } from './notifications.de.js';
 
 export const de: Messages = {
   ...shellDe,
+  ...errorsDe,
+  ...offlineMoreDe,
   ...programmeDe,
+  ...programmeMoreDe,
   ...sitesDe,
   ...speciesDe,
   ...validationDe,

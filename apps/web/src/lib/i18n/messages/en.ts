@@ -3,8 +3,11 @@ import type { adminEn } from './admin.en.js';
 import { sitesEn } from './sites.en.js';
 import { speciesEn } from './species.en.js';
 import { validationEn } from './validation.en.js';
+import { errorsEn } from './errors.en.js';
+import { offlineMoreEn } from './offline-more.en.js';
 import { shellEn } from './shell.en.js';
 import { programmeEn } from './programme.en.js';
+import { programmeMoreEn } from './programme-more.en.js';
 import { exploreEn } from './explore.en.js';
 import { notificationsEn } from './notifications.en.js';
 
@@ -16,7 +19,10 @@ import { notificationsEn } from './notifications.en.js';
  */
 export const en = {
   ...shellEn,
+  ...errorsEn,
+  ...offlineMoreEn,
   ...programmeEn,
+  ...programmeMoreEn,
   ...sitesEn,
   ...speciesEn,
   ...validationEn,

@@ -1,18 +1,12 @@
 import type { ErrorKey } from './errors.en.js';
+import { loadErrorsDe } from './load-errors.de.js';
 
 /** Die Fehlertexte der API, nach Code (siehe packages/shared/src/errors.ts). */
 export const errorsDe: Record<ErrorKey, string> = {
+  ...loadErrorsDe,
   // Von den Schemas oder der HTTP-Schicht abgelehnte Anfragen
-  'error.request.invalid': 'Das Feld {field} ist ungültig',
-  'error.request.invalidJson': 'Der Inhalt der Anfrage ist kein gültiges JSON',
-  'error.request.emptyBody': 'Der Inhalt der Anfrage ist leer',
-  'error.request.bodyTooLarge': 'Die Anfrage ist zu groß',
-  'error.request.unsupportedMediaType': 'Dieser Inhaltstyp wird nicht angenommen',
-  'error.request.refused': 'Die Anfrage wurde abgelehnt: {detail}',
   'error.idempotency.keyReused':
     'Dieser Idempotenzschlüssel (Idempotency-Key) wurde schon für eine andere Anfrage verwendet: Erzeugen Sie für jedes neue Element einen neuen Schlüssel',
-  'error.route.notFound': 'Keine Route {method} {path}',
-  'error.server.internal': 'Bei uns ist ein Fehler aufgetreten',
 
   'error.field.required': 'ist erforderlich',
   'error.field.tooShort': 'muss mindestens {limit} Zeichen haben',
@@ -131,8 +125,6 @@ export const errorsDe: Record<ErrorKey, string> = {
   'error.area.kindNotFound': 'Es gibt keine Gebiete der Art „{kind}“',
 
   // Programme und ihre Gebiete
-  'error.program.notFound': 'Das Programm {id} existiert nicht',
-  'error.program.notActive': 'Das Programm {id} existiert nicht oder ist nicht aktiv',
   'error.program.slugTaken': 'Ein anderes Programm verwendet bereits die Kennung „{slug}“',
   'error.program.unknownSpeciesList': 'Die Artenliste {id} existiert nicht',
   'error.program.unknownProject': 'Das Projekt {id} existiert nicht',
@@ -140,7 +132,6 @@ export const errorsDe: Record<ErrorKey, string> = {
   'error.program.noSpeciesList':
     'Das Programm {id} hat keine Artenliste: es nimmt die ganze Taxonomie an; suchen Sie darin mit GET /api/taxa/search?program={id}&q=…',
   'error.program.noLeaderboard': 'Das Programm {id} hat keine Rangliste',
-  'error.program.notSiteProgram': 'Das Programm {id} ist kein Standortprogramm',
   'error.program.areaNoPolygon': 'Das Gebiet enthält kein Polygon',
   'error.program.areaUnreadable': 'Die Gebietsdatei ist weder GeoJSON noch gültiges KML',
   'error.program.areaNotGeoJson':
@@ -170,17 +161,6 @@ export const errorsDe: Record<ErrorKey, string> = {
   'error.observation.noCustomForm':
     'Dieses Programm hat kein eigenes Formular: customData muss leer sein',
   'error.observation.photoNotFound': 'Das Foto {photo} ist kein Foto der Beobachtung {id}',
-  'error.filter.bboxFormat': 'bbox muss aus vier Zahlen bestehen: West,Süd,Ost,Nord',
-  'error.filter.bboxRange':
-    'bbox muss innerhalb der Längen -180..180 und der Breiten -90..90 liegen',
-  'error.filter.bboxOrder': 'bbox muss West < Ost und Süd < Nord haben',
-  'error.filter.fromAfterTo': 'Das Startdatum darf nicht nach dem Enddatum liegen',
-  'error.filter.cursorInvalid':
-    'Der Cursor ist ungültig: übernehmen Sie den nextCursor einer vorigen Seite unverändert',
-  'error.filter.cursorOtherSort':
-    'Der Cursor gehört zu einer anderen Sortierung: beginnen Sie ohne ihn von vorn',
-  'error.filter.unknownTaxon': 'Das Taxon {cdNom} ist nicht in der Taxonomie',
-  'error.filter.unknownArea': 'Das Gebiet {id} existiert nicht',
   'error.tile.outOfRange':
     'Die Kachel {z}/{x}/{y} existiert nicht: x und y müssen kleiner als 2^z sein',
 
@@ -194,7 +174,6 @@ export const errorsDe: Record<ErrorKey, string> = {
   'error.moderation.adminOnly': 'Nur Administratoren moderieren Beobachtungen',
 
   // Standorte und Besuche
-  'error.site.notFound': 'Der Standort {id} existiert nicht',
   'error.site.notSiteProgram': 'Das Programm {id} erfasst Beobachtungen, keine Standorte',
   'error.site.programClosed': 'Das Programm {id} ist heute nicht geöffnet',
   'error.site.unknownType': 'Der Standorttyp {id} ist kein Standorttyp dieses Programms',
@@ -278,5 +257,4 @@ export const errorsDe: Record<ErrorKey, string> = {
   'error.badge.pictureTwice': 'Geben Sie pictureUrl oder pictureMediaId an, nicht beides',
   'error.badge.unknownProgram': 'Das Programm {id} existiert nicht',
   'error.badge.unknownPicture': 'pictureMediaId ist kein gespeichertes Bild',
-  'error.page.notFound': 'Keine Seite „{slug}“',
 };

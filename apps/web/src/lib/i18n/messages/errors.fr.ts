@@ -1,18 +1,12 @@
 import type { ErrorKey } from './errors.en.js';
+import { loadErrorsFr } from './load-errors.fr.js';
 
 /** Les textes des erreurs de l’API, par code (voir packages/shared/src/errors.ts). */
 export const errorsFr: Record<ErrorKey, string> = {
+  ...loadErrorsFr,
   // Requêtes refusées par les schémas ou la couche HTTP
-  'error.request.invalid': 'Le champ {field} n’est pas valide',
-  'error.request.invalidJson': 'Le corps de la requête n’est pas du JSON valide',
-  'error.request.emptyBody': 'Le corps de la requête est vide',
-  'error.request.bodyTooLarge': 'La requête est trop volumineuse',
-  'error.request.unsupportedMediaType': 'Ce type de contenu n’est pas accepté',
-  'error.request.refused': 'La requête a été refusée : {detail}',
   'error.idempotency.keyReused':
     'Cette clé d’idempotence (Idempotency-Key) a déjà servi pour une autre requête : créez une nouvelle clé pour chaque nouvel élément',
-  'error.route.notFound': 'Aucune route {method} {path}',
-  'error.server.internal': 'Une erreur s’est produite de notre côté',
 
   'error.field.required': 'est obligatoire',
   'error.field.tooShort': 'doit compter au moins {limit} caractères',
@@ -130,8 +124,6 @@ export const errorsFr: Record<ErrorKey, string> = {
   'error.area.kindNotFound': 'Il n’y a aucune zone de nature « {kind} »',
 
   // Programmes et leurs zones
-  'error.program.notFound': 'Le programme {id} n’existe pas',
-  'error.program.notActive': 'Le programme {id} n’existe pas ou n’est pas actif',
   'error.program.slugTaken': 'Un autre programme utilise déjà l’identifiant « {slug} »',
   'error.program.unknownSpeciesList': 'La liste d’espèces {id} n’existe pas',
   'error.program.unknownProject': 'Le projet {id} n’existe pas',
@@ -139,7 +131,6 @@ export const errorsFr: Record<ErrorKey, string> = {
   'error.program.noSpeciesList':
     'Le programme {id} n’a pas de liste d’espèces : il accepte tout le référentiel, cherchez-y avec GET /api/taxa/search?program={id}&q=…',
   'error.program.noLeaderboard': 'Le programme {id} n’a pas de classement',
-  'error.program.notSiteProgram': 'Le programme {id} n’est pas un programme de sites',
   'error.program.areaNoPolygon': 'La zone ne contient aucun polygone',
   'error.program.areaUnreadable': 'Le fichier de zone n’est ni du GeoJSON ni du KML valide',
   'error.program.areaNotGeoJson':
@@ -170,17 +161,6 @@ export const errorsFr: Record<ErrorKey, string> = {
   'error.observation.noCustomForm':
     'Ce programme n’a pas de formulaire personnalisé : customData doit être vide',
   'error.observation.photoNotFound': 'La photo {photo} n’est pas une photo de l’observation {id}',
-  'error.filter.bboxFormat': 'bbox doit être quatre nombres : ouest,sud,est,nord',
-  'error.filter.bboxRange':
-    'bbox doit rester dans les longitudes -180..180 et les latitudes -90..90',
-  'error.filter.bboxOrder': 'bbox doit avoir ouest < est et sud < nord',
-  'error.filter.fromAfterTo': 'La date de début ne doit pas suivre la date de fin',
-  'error.filter.cursorInvalid':
-    'Le curseur n’est pas valide : reprenez tel quel le nextCursor d’une page précédente',
-  'error.filter.cursorOtherSort':
-    'Le curseur appartient à un autre ordre de tri : recommencez sans lui',
-  'error.filter.unknownTaxon': 'Le taxon {cdNom} ne figure pas dans le référentiel',
-  'error.filter.unknownArea': 'La zone {id} n’existe pas',
   'error.tile.outOfRange':
     'La tuile {z}/{x}/{y} n’existe pas : x et y doivent être inférieurs à 2^z',
 
@@ -195,7 +175,6 @@ export const errorsFr: Record<ErrorKey, string> = {
   'error.moderation.adminOnly': 'Seuls les administrateurs modèrent les observations',
 
   // Sites et visites
-  'error.site.notFound': 'Le site {id} n’existe pas',
   'error.site.notSiteProgram': 'Le programme {id} enregistre des observations, pas des sites',
   'error.site.programClosed': 'Le programme {id} n’est pas ouvert aujourd’hui',
   'error.site.unknownType': 'Le type de site {id} n’est pas un type de site de ce programme',
@@ -277,5 +256,4 @@ export const errorsFr: Record<ErrorKey, string> = {
   'error.badge.pictureTwice': 'Donnez pictureUrl ou pictureMediaId, pas les deux',
   'error.badge.unknownProgram': 'Le programme {id} n’existe pas',
   'error.badge.unknownPicture': 'pictureMediaId n’est pas une image enregistrée',
-  'error.page.notFound': 'Aucune page « {slug} »',
 };

@@ -3,6 +3,7 @@ import { ERRORS } from '@citizen/shared';
 import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
+import { LOAD_ERROR_CODES, loadErrorsEn } from './load-errors.en.js';
 
 const placeholders = (text: string) =>
   [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]))].sort();
@@ -20,6 +21,15 @@ describe('API error texts', () => {
         expect(placeholders(text as string), `${lang} ${key}`).toEqual(placeholders(english));
       }
     }
+  });
+
+  it('of the errors a page load can end in are, in English, the registry’s', () => {
+    for (const code of LOAD_ERROR_CODES) {
+      expect(loadErrorsEn[`error.${code}`], code).toBe(ERRORS[code].en);
+    }
+    expect(Object.keys(loadErrorsEn).sort()).toEqual(
+      LOAD_ERROR_CODES.map((c) => `error.${c}`).sort(),
+    );
   });
 
   it('have no text for a code the API does not have', () => {

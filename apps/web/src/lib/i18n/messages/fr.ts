@@ -2,14 +2,20 @@ import type { Messages } from './en.js';
 import { sitesFr } from './sites.fr.js';
 import { speciesFr } from './species.fr.js';
 import { validationFr } from './validation.fr.js';
+import { errorsFr } from './errors.fr.js';
+import { offlineMoreFr } from './offline-more.fr.js';
 import { shellFr } from './shell.fr.js';
 import { programmeFr } from './programme.fr.js';
+import { programmeMoreFr } from './programme-more.fr.js';
 import { exploreFr } from './explore.fr.js';
 import { notificationsFr } from './notifications.fr.js';
 
 export const fr: Messages = {
   ...shellFr,
+  ...errorsFr,
+  ...offlineMoreFr,
   ...programmeFr,
+  ...programmeMoreFr,
   ...sitesFr,
   ...speciesFr,
   ...validationFr,

@@ -1,10 +1,10 @@
 import type { Section } from './en.js';
-import { errorsDe } from './errors.de.js';
+import { loadErrorsDe } from './load-errors.de.js';
 import { offlineDe } from './offline.de.js';
 import type { shellEn } from './shell.en.js';
 
 export const shellDe: Section<typeof shellEn> = {
-  ...errorsDe,
+  ...loadErrorsDe,
   ...offlineDe,
   'nav.skip': 'Zum Inhalt springen',
   'nav.footer': 'Seiten der Website',

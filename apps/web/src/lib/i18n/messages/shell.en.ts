@@ -1,5 +1,5 @@
 import type { Message } from '../translate.js';
-import { errorsEn } from './errors.en.js';
+import { loadErrorsEn } from './load-errors.en.js';
 import { offlineEn } from './offline.en.js';
 
 /**
@@ -8,7 +8,7 @@ import { offlineEn } from './offline.en.js';
  * loading only this part (lib/i18n/index.ts) use no other key.
  */
 export const shellEn = {
-  ...errorsEn,
+  ...loadErrorsEn,
   ...offlineEn,
   'nav.skip': 'Skip to main content',
   'nav.footer': 'Site pages',

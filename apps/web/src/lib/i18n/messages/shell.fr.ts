@@ -1,10 +1,10 @@
 import type { Section } from './en.js';
-import { errorsFr } from './errors.fr.js';
+import { loadErrorsFr } from './load-errors.fr.js';
 import { offlineFr } from './offline.fr.js';
 import type { shellEn } from './shell.en.js';
 
 export const shellFr: Section<typeof shellEn> = {
-  ...errorsFr,
+  ...loadErrorsFr,
   ...offlineFr,
   'nav.skip': 'Aller au contenu',
   'nav.footer': 'Pages du site',

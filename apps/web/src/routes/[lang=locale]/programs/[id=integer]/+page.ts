@@ -8,10 +8,10 @@ import {
 } from '$lib/api';
 import { getLeaderboard, getProgramBadgeSettings } from '$lib/badges';
 import { readFilters } from '$lib/filters';
-import { getMySites, getSiteMap, getSiteProtocol, listSites } from '$lib/sites/api';
-import { readSiteFilters } from '$lib/sites/filters';
+import { loadTextsOnDemand } from '$lib/i18n';
+import { isLocale } from '$lib/i18n/locales';
 import type { PageLoad } from './$types';
-import { loadView } from './views';
+import { loadLeaderboard, loadView } from './views';
 
 /** Above this, a select of areas is no help: the filter is left out. */
 const MAX_AREAS_IN_FILTER = 300;
@@ -25,20 +25,22 @@ export const load: PageLoad = async ({ fetch, params, parent, url }) => {
     // Badges are a nicety: the page works without them.
     getProgramBadgeSettings(fetch, id).catch(() => null),
   ]);
-  const view = loadView(program.kind);
+  // A site programme's texts and the leaderboard's are not the first view's of most programmes.
+  const texts =
+    (program.kind === 'sites' || badgeSettings?.leaderboardEnabled) && isLocale(lang)
+      ? loadTextsOnDemand(lang, 'programmeMore')
+      : null;
+  const view = Promise.all([loadView(program.kind), texts]);
   const leaderboard = badgeSettings?.leaderboardEnabled
-    ? getLeaderboard(fetch, id).catch(() => null)
+    ? Promise.all([getLeaderboard(fetch, id).catch(() => null), loadLeaderboard()]).then(
+        ([board]) => board,
+      )
     : Promise.resolve(null);
 
   if (program.kind === 'sites') {
-    const siteFilters = readSiteFilters(url.searchParams);
-    const { me } = await parent();
-    const mine = me && siteFilters.mine;
-    const [protocol, sites, map, mySites, board] = await Promise.all([
-      getSiteProtocol(fetch, id),
-      mine ? null : listSites(fetch, id, { type: siteFilters.type }),
-      getSiteMap(fetch, id),
-      me ? getMySites(fetch).catch(() => null) : null,
+    // A site programme's data and page: their code is downloaded for those only.
+    const [sitesData, board] = await Promise.all([
+      import('./load-sites').then((m) => m.loadSitesProgramme(fetch, id, url, parent)),
       leaderboard,
       view,
     ]);
@@ -48,11 +50,7 @@ export const load: PageLoad = async ({ fetch, params, parent, url }) => {
       stats,
       badgeSettings,
       leaderboard: board,
-      protocol,
-      siteFilters: { ...siteFilters, mine: Boolean(mine) },
-      sites,
-      map,
-      mySites,
+      ...sitesData,
     };
   }
 

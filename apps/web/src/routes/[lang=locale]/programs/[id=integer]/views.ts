@@ -1,3 +1,4 @@
+import type Leaderboard from '$lib/badges/Leaderboard.svelte';
 import type ObservationProgram from './ObservationProgram.svelte';
 import type SitesProgramme from './SitesProgramme.svelte';
 
@@ -8,9 +9,17 @@ import type SitesProgramme from './SitesProgramme.svelte';
 export const views: {
   sites?: typeof SitesProgramme;
   observations?: typeof ObservationProgram;
+  /** Only programmes that show their leaderboard download it. */
+  leaderboard?: LeaderboardView;
 } = {};
+
+export type LeaderboardView = typeof Leaderboard;
 
 export async function loadView(kind: 'sites' | 'observations'): Promise<void> {
   if (kind === 'sites') views.sites ??= (await import('./SitesProgramme.svelte')).default;
   else views.observations ??= (await import('./ObservationProgram.svelte')).default;
+}
+
+export async function loadLeaderboard(): Promise<void> {
+  views.leaderboard ??= (await import('$lib/badges/Leaderboard.svelte')).default;
 }
