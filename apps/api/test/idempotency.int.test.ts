@@ -11,7 +11,7 @@ import { createUser, login, RELAXED_LIMITS } from './accounts/helpers.js';
 import { testApp, testConfig } from './app.js';
 import { describeWithDemo } from './engines.js';
 import { jpegWithGps, multipart } from './images.js';
-import { POND_TYPE, signedIn, squareAround, type SignedIn } from './sites/helpers.js';
+import { createPondProgramme, signedIn, type SignedIn } from './sites/helpers.js';
 
 const IN_PARK = [4.853, 45.778];
 const IN_PARIS = [2.35, 48.85];
@@ -270,20 +270,7 @@ describeWithDemo('Idempotency-Key on site and visit creation', (database) => {
     app = await testApp(database(), { RATE_LIMITS: RELAXED_LIMITS });
     const admin = await signedIn(app, database().db, { username: 'idem-admin', role: 'admin' });
     observer = await signedIn(app, database().db, { username: 'idem-observer' });
-    const program = await app.inject({
-      method: 'POST',
-      url: '/api/admin/programs',
-      headers: admin.headers,
-      payload: { slug: 'idem-ponds', title: 'Ponds', kind: 'sites', area: squareAround(POND) },
-    });
-    programId = program.json<{ id: number }>().id;
-    const type = await app.inject({
-      method: 'POST',
-      url: `/api/admin/programs/${programId}/site-types`,
-      headers: admin.headers,
-      payload: POND_TYPE,
-    });
-    siteTypeId = type.json<{ id: number }>().id;
+    ({ programId, typeId: siteTypeId } = await createPondProgramme(app, admin, 'idem-ponds', POND));
   });
   afterAll(() => app?.close());
 

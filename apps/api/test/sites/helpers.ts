@@ -21,6 +21,29 @@ export async function signedIn(
 
 export type SignedIn = Awaited<ReturnType<typeof signedIn>>;
 
+/** A site programme around `centre`, made by `admin` with the pond site type; their ids. */
+export async function createPondProgramme(
+  app: App,
+  admin: SignedIn,
+  slug: string,
+  centre: number[],
+): Promise<{ programId: number; typeId: number }> {
+  const program = await app.inject({
+    method: 'POST',
+    url: '/api/admin/programs',
+    headers: admin.headers,
+    payload: { slug, title: 'Ponds', kind: 'sites', area: squareAround(centre) },
+  });
+  const programId = program.json<{ id: number }>().id;
+  const type = await app.inject({
+    method: 'POST',
+    url: `/api/admin/programs/${programId}/site-types`,
+    headers: admin.headers,
+    payload: POND_TYPE,
+  });
+  return { programId, typeId: type.json<{ id: number }>().id };
+}
+
 /** A square area around a point, as GeoJSON. */
 export function squareAround([lon, lat]: number[], half = 0.05) {
   const [w, s, e, n] = [lon! - half, lat! - half, lon! + half, lat! + half];

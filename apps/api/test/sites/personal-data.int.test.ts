@@ -3,7 +3,7 @@ import type { App } from '../../src/http/types.js';
 import { PASSWORD, RELAXED_LIMITS } from '../accounts/helpers.js';
 import { testApp } from '../app.js';
 import { describeWithDemo } from '../engines.js';
-import { POND_TYPE, signedIn, squareAround, type SignedIn } from './helpers.js';
+import { createPondProgramme, signedIn, type SignedIn } from './helpers.js';
 
 const POND = [4.853, 45.778];
 
@@ -18,20 +18,7 @@ describeWithDemo('sites and visits in personal data', (database) => {
     app = await testApp(database(), { RATE_LIMITS: RELAXED_LIMITS });
     await app.ready();
     admin = await signedIn(app, database().db, { username: 'pd-admin', role: 'admin' });
-    const program = await app.inject({
-      method: 'POST',
-      url: '/api/admin/programs',
-      headers: admin.headers,
-      payload: { slug: 'pd-ponds', title: 'Ponds', kind: 'sites', area: squareAround(POND) },
-    });
-    programId = program.json<{ id: number }>().id;
-    const type = await app.inject({
-      method: 'POST',
-      url: `/api/admin/programs/${programId}/site-types`,
-      headers: admin.headers,
-      payload: POND_TYPE,
-    });
-    typeId = type.json<{ id: number }>().id;
+    ({ programId, typeId } = await createPondProgramme(app, admin, 'pd-ponds', POND));
   });
   afterAll(() => app?.close());
 
