@@ -30,6 +30,20 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
     await Promise.all(keys.map((key) => store.remove(key)));
   };
 
+  /**
+   * Runs `remove` in a transaction: it deletes media rows and returns their storage keys with
+   * its result. The files go once the transaction has committed (they stay if it fails); from
+   * the commit on, no row names them, so they are served to nobody, and the start-up sweep
+   * removes them if the process dies before it does.
+   */
+  async function deleteWith<T>(
+    remove: (trx: Transaction<DB>) => Promise<{ keys: string[]; result: T }>,
+  ): Promise<T> {
+    const done = await db.transaction().execute(remove);
+    await removeFiles(done.keys);
+    return done.result;
+  }
+
   return {
     /**
      * Checks and resizes the photos, then runs `write` in a transaction with the new media ids.
@@ -82,24 +96,14 @@ export function createPhotosService(db: Kysely<DB>, store: MediaStore) {
       return result;
     },
 
-    /**
-     * Runs `remove` in a transaction: it deletes media rows and returns their storage keys with
-     * its result. The files go once the transaction has committed (they stay if it fails); from
-     * the commit on, no row names them, so they are served to nobody, and the start-up sweep
-     * removes them if the process dies before it does.
-     */
-    async deleteWith<T>(
-      remove: (trx: Transaction<DB>) => Promise<{ keys: string[]; result: T }>,
-    ): Promise<T> {
-      const done = await db.transaction().execute(remove);
-      await removeFiles(done.keys);
-      return done.result;
-    },
+    deleteWith,
 
     /** Deletes a photo of no observation, site or visit (a logo replaced), files after the commit. */
     async deleteUnlinked(id: string): Promise<void> {
-      const key = await db.transaction().execute((trx) => media.deleteUnlinked(trx, id));
-      if (key) await removeFiles([key]);
+      await deleteWith(async (trx) => {
+        const key = await media.deleteUnlinked(trx, id);
+        return { keys: key ? [key] : [], result: undefined };
+      });
     },
 
     /** Deletes media files once their rows are gone. */

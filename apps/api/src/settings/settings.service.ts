@@ -45,6 +45,7 @@ export function createSettingsService(
     return (await repository.storedSettings()) as SiteSettingsPatch;
   }
 
+  /** Writes the patch over the stored settings in `trx`; the settings it replaced. */
   async function updateIn(trx: Transaction<DB>, patch: SiteSettingsPatch) {
     const current = (await repository.storedSettings(trx)) as SiteSettingsPatch;
     const texts = { ...current.texts };
@@ -54,6 +55,7 @@ export function createSettingsService(
       else texts[key] = clean;
     }
     await repository.saveSettings(trx, { ...current, ...patch, texts });
+    return current;
   }
 
   return {
@@ -74,7 +76,9 @@ export function createSettingsService(
      * every other field is replaced as a whole.
      */
     async update(patch: SiteSettingsPatch): Promise<PublicSettings> {
-      await repository.transaction().execute((trx) => updateIn(trx, patch));
+      await repository.transaction().execute(async (trx) => {
+        await updateIn(trx, patch);
+      });
       return this.get();
     },
 
@@ -85,8 +89,7 @@ export function createSettingsService(
      */
     async replaceLogo(upload: PhotoUpload, adminId: number): Promise<PublicSettings> {
       const previous = await photos.saveWith([upload], adminId, async (trx, [id]) => {
-        const { logoUrl } = (await repository.storedSettings(trx)) as SiteSettingsPatch;
-        await updateIn(trx, { logoUrl: photoUrls(id!).displayUrl });
+        const { logoUrl } = await updateIn(trx, { logoUrl: photoUrls(id!).displayUrl });
         return logoUrl ? uploadedPhotoId(logoUrl) : null;
       });
       if (previous) await photos.deleteUnlinked(previous);
