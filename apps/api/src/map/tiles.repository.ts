@@ -102,32 +102,42 @@ function observationFacetConditions(facets: CellFacets): RawBuilder<SqlBool>[] {
 }
 
 /**
- * For a taxon, the tile's map keys (migration 0011; with `buffer`, of the tile grown by it), so
- * that an index reads that taxon's rows of the tile alone: for the public, their public keys
- * (index of migrations 0025, 0026, whose cell columns leave out, within the index, the rows of
- * those ranges outside the tile); for validators, the keys of their exact points (0026); none
- * otherwise. The spatial test stays beside it and decides.
+ * Narrowing conditions for the tile's rows, beside the spatial test (which decides), with `buffer`
+ * for the tile grown by it; none for an observer's own view:
+ * - with a taxon, the tile's map keys (migration 0011), so that an index reads that taxon's rows
+ *   of the tile alone: for the public, their public keys (indexes of migrations 0025, 0026), for
+ *   validators the keys of their exact points (0026, 0029); with the level-24 cells of the tile,
+ *   which leave out within the index the rows of those key ranges outside the tile;
+ * - for the public, with dates (and no taxon), those cells alone, so that the (programme, date,
+ *   cell) index of migration 0029 reads the dates' rows of the tile alone: the programme's whole
+ *   year otherwise (a tile holding a sliver of the programme, next to its dense areas).
  */
-function taxonKeyTest(
+function tileKeyTest(
   filter: ResolvedFilter,
   viewer: Viewer,
   { z, x, y }: TileCoordinates,
   buffer: number,
 ): RawBuilder<SqlBool>[] {
-  if (viewer.kind === 'owner' || !filter.cdNoms?.length) return [];
+  if (viewer.kind === 'owner') return [];
+  const taxon = (filter.cdNoms?.length ?? 0) > 0;
+  const dates = filter.from !== undefined || filter.to !== undefined;
+  if (!taxon && !(dates && viewer.kind === 'public')) return [];
   const { ranges, mx, my } = tileKeys(z, x, y, buffer);
+  const [cellX, cellY] =
+    viewer.kind === 'public'
+      ? [sql`o.public_mx`, sql`o.public_my`]
+      : [sql`exact_map_x(o.geom)`, sql`exact_map_y(o.geom)`];
+  const cells = [
+    sql<SqlBool>`${cellX} between ${mx[0]} and ${mx[1]}`,
+    sql<SqlBool>`${cellY} between ${my[0]} and ${my[1]}`,
+  ];
+  if (!taxon) return cells;
   const key = viewer.kind === 'public' ? sql`o.public_key` : sql`exact_map_key(o.geom)`;
   const arms = ranges.map(
     ([first, last]) =>
       sql<SqlBool>`${key} between ${first.toString()}::bigint and ${last.toString()}::bigint`,
   );
-  const keys = sql<SqlBool>`(${sql.join(arms, sql` or `)})`;
-  if (viewer.kind === 'expert') return [keys];
-  return [
-    keys,
-    sql<SqlBool>`o.public_mx between ${mx[0]} and ${mx[1]}`,
-    sql<SqlBool>`o.public_my between ${my[0]} and ${my[1]}`,
-  ];
+  return [sql<SqlBool>`(${sql.join(arms, sql` or `)})`, ...cells];
 }
 
 /** `serialPlans`: run the tile queries without parallel workers or JIT (PostgreSQL). */
@@ -176,7 +186,7 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
       const conditions = [
         ...filterConditions(filter, viewer),
         // With a ring: the bounding-box test may take a point a hair beyond the edge.
-        ...taxonKeyTest(filter, viewer, tile, 1 / TILE_EXTENT),
+        ...tileKeyTest(filter, viewer, tile, 1 / TILE_EXTENT),
         inTile(viewer, tileBounds(z, x, y)),
       ];
       const { rows } = await withoutParallelismOrJit(db, serialPlans, (executor) =>
@@ -251,7 +261,7 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
       const bounds = tileBounds(z, x, y, TILE_BUFFER / TILE_EXTENT);
       const conditions = [
         ...filterConditions(filter, viewer),
-        ...taxonKeyTest(filter, viewer, tile, TILE_BUFFER / TILE_EXTENT),
+        ...tileKeyTest(filter, viewer, tile, TILE_BUFFER / TILE_EXTENT),
         inTile(viewer, bounds),
       ];
       const point = viewerPoint(viewer);
@@ -296,13 +306,14 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
     /** The tile's observations matching `filter` in cells of level z + 4, counted now. */
     cellsQuery(tile: TileCoordinates, filter: ResolvedFilter, viewer: Viewer): RawBuilder<unknown> {
       const { z, x, y } = tile;
-      // The tile's keys are the tile's points: the test on u and v below decides then, and the
-      // spatial index would only add the whole tile's rows (any taxon) to the key index's.
-      const keys = taxonKeyTest(filter, viewer, tile, 0);
+      // A taxon's keys of the tile are the tile's points: the test on u and v below decides
+      // then, and the spatial index would only add the whole tile's rows (any taxon) to the key
+      // index's.
+      const keys = tileKeyTest(filter, viewer, tile, 0);
       const conditions = [
         ...filterConditions(filter, viewer),
         ...keys,
-        ...(keys.length > 0 ? [] : [inTile(viewer, tileBounds(z, x, y))]),
+        ...(filter.cdNoms?.length ? [] : [inTile(viewer, tileBounds(z, x, y))]),
       ];
       const n = 2 ** z;
       const point = viewerPoint(viewer);
@@ -314,9 +325,11 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
         from (
           select u, v, floor(u * ${cells}::float8) as cx, floor(v * ${cells}::float8) as cy
           from (
+            -- offset 0: u and v computed once a row, not again in each use above.
             select mercator_u(${point}) as u, mercator_v(${point}) as v
             from observations o
             where ${and(conditions)}
+            offset 0
           ) p
           where u >= ${x / n}::float8 and u < ${(x + 1) / n}::float8
             and v >= ${y / n}::float8 and v < ${(y + 1) / n}::float8

@@ -236,7 +236,7 @@ describeWithDemo(
       }
     }, 180_000);
 
-    it("places a taxon's points and counts its cells as the observations say, for the public and validators, tile edges and buffer included", async () => {
+    it("places a taxon's or a date range's points and counts its cells as the observations say, for the public and validators, tile edges and buffer included", async () => {
       let pointTiles = 0;
       let cellTiles = 0;
       for (const [who, headers, column] of [
@@ -253,11 +253,29 @@ describeWithDemo(
             [0, -1],
           ] as const) {
             const [x, y] = [t.x + dx, t.y + dy];
-            for (const taxon of [common, golden]) {
-              const what = `z${z}/${x}/${y} taxon ${taxon} (${who})`;
+            // Taxa (the key indexes of migrations 0025, 0026, 0029) and dates (the date and cell
+            // indexes of 0029): a whole year (counted from the stored cells) and a range within
+            // years (counted from the observations).
+            const filters: [string, RawBuilder<unknown>][] = [
+              ...[common, golden].map((taxon): [string, RawBuilder<unknown>] => [
+                `taxon=${taxon}`,
+                sql`o.cd_nom in (
+                  select s.cd_nom from taxa s join taxa a on a.cd_ref = s.cd_ref where a.cd_nom = ${taxon})`,
+              ]),
+              [
+                'from=2024-01-01&to=2024-12-31',
+                sql`o.observed_on between '2024-01-01' and '2024-12-31'`,
+              ],
+              [
+                'from=2023-03-01&to=2024-02-15',
+                sql`o.observed_on between '2023-03-01' and '2024-02-15'`,
+              ],
+            ];
+            for (const [query, condition] of filters) {
+              const what = `z${z}/${x}/${y} ${query} (${who})`;
               const response = await app.inject({
                 method: 'GET',
-                url: `/api/programs/2/tiles/${z}/${x}/${y}.mvt?taxon=${taxon}`,
+                url: `/api/programs/2/tiles/${z}/${x}/${y}.mvt?${query}`,
                 headers,
               });
               const layers =
@@ -265,12 +283,11 @@ describeWithDemo(
               const points = layers.get('observations')?.features as DecodedFeature[] | undefined;
               const cells = layers.get('clusters')?.features as DecodedFeature[] | undefined;
               const point = sql.ref(`o.${column}`);
-              const taxonOf = sql`o.program_id = 2 and (${who === 'validator'} or o.is_public) and o.cd_nom in (
-              select s.cd_nom from taxa s join taxa a on a.cd_ref = s.cd_ref where a.cd_nom = ${taxon})`;
+              const matching = sql`o.program_id = 2 and (${who === 'validator'} or o.is_public) and ${condition}`;
               if (cells) {
                 cellTiles++;
                 const { rows } = await sql<{ n: number }>`
-              select count(*)::int as n from observations o where ${taxonOf}
+              select count(*)::int as n from observations o where ${matching}
                 and ST_Intersects(ST_Transform(${point}, 3857), ST_TileEnvelope(${z}, ${x}, ${y}))`.execute(
                   db(),
                 );
@@ -278,16 +295,32 @@ describeWithDemo(
                 continue;
               }
               const [west, south, east, north] = tileBounds(z, x, y, TILE_BUFFER / TILE_EXTENT);
-              const { rows } = await sql<{ id: string }>`
-            select o.id::text as id from observations o where ${taxonOf}
+              const { rows } = await sql<{ id: string; inside: boolean }>`
+            select o.id::text as id,
+              ST_Intersects(ST_Transform(${point}, 3857), ST_TileEnvelope(${z}, ${x}, ${y})) as inside
+            from observations o where ${matching}
               and ${point} && ST_MakeEnvelope(${west}::float8, ${south}::float8, ${east}::float8, ${north}::float8, 4326)`.execute(
                 db(),
               );
-              expect(rows.length, what).toBeLessThanOrEqual(TILE_POINT_LIMIT);
               if (rows.length > 0) pointTiles++;
-              expect((points ?? []).map((f) => String(f.properties.id)).sort(), what).toEqual(
-                rows.map((r) => r.id).sort(),
-              );
+              const drawn = (points ?? []).map((f) => String(f.properties.id)).sort();
+              if (rows.length <= TILE_POINT_LIMIT) {
+                expect(drawn, what).toEqual(rows.map((r) => r.id).sort());
+                continue;
+              }
+              // More in the buffer than a tile draws (a denser tile next door): the tile's own
+              // points all, then buffer points up to the limit.
+              const ids = new Set(rows.map((r) => r.id));
+              expect(drawn.length, what).toBe(TILE_POINT_LIMIT);
+              expect(
+                drawn.every((id) => ids.has(id)),
+                what,
+              ).toBe(true);
+              const own = new Set(drawn);
+              expect(
+                rows.filter((r) => r.inside && !own.has(r.id)),
+                what,
+              ).toEqual([]);
             }
           }
         }
