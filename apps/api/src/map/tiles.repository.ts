@@ -265,26 +265,50 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
         inTile(viewer, bounds),
       ];
       const point = viewerPoint(viewer);
+      const rows = (where: RawBuilder<SqlBool>[]) => sql`
+        select o.id::text as id, o.cd_nom, o.observed_on, o.count,
+          ${point} is distinct from o.geom as blurred, ${tileXY(viewer, z, x, y)}
+        from observations o
+        where ${and(where)}`;
+      const inside = sql<SqlBool>`(px between 0 and ${TILE_EXTENT} and py between 0 and ${TILE_EXTENT})`;
+      // The public's points of a date range: the tile's own, then those of the buffer in date
+      // order, each from the (programme, date, cell) index of migration 0029, so that a buffer
+      // reaching a dense area next door yields the few it needs, not all its rows to sort.
+      const apart =
+        viewer.kind === 'public' &&
+        !filter.cdNoms?.length &&
+        (filter.from !== undefined || filter.to !== undefined);
+      const own = [
+        ...filterConditions(filter, viewer),
+        ...tileKeyTest(filter, viewer, tile, 1 / TILE_EXTENT),
+        inTile(viewer, tileBounds(z, x, y, 1 / TILE_EXTENT)),
+      ];
+      // The tile's own points (at most the limit, counted) and the first points of the grown
+      // tile in date order (the buffer's first among them), without the rows of both twice.
+      const candidates = apart
+        ? sql`
+          (select * from (${rows(own)}) p
+            order by ${inside} desc, observed_on desc, id limit ${TILE_POINT_LIMIT})
+          union
+          (select * from (${rows(conditions)}) p
+            order by observed_on desc, id limit ${TILE_POINT_LIMIT})`
+        : rows(conditions);
       // The tile's own points were counted; the buffer may hold many more (the edge of a dense
       // area next door): they come after the tile's own, within the same limit.
       return sql`
         with pts as (
-          select * from (
-            select o.id::text as id, o.cd_nom, o.observed_on::text as date, o.count,
-              ${point} is distinct from o.geom as blurred, ${tileXY(viewer, z, x, y)}
-            from observations o
-            where ${and(conditions)}
-          ) p
-          order by (px between 0 and ${TILE_EXTENT} and py between 0 and ${TILE_EXTENT}) desc,
-            date desc, id
+          select id, cd_nom, observed_on::text as date, count, blurred, px, py
+          from (${candidates}) p
+          order by ${inside} desc, observed_on desc, id
           limit ${TILE_POINT_LIMIT}
-        ),
-        names as (
-          select t.cd_nom, ${displayName(sql.ref('t.cd_nom'), sql.ref('t.scientific_name'), lang)} as name
-          from taxa t where t.cd_nom in (select distinct cd_nom from pts)
         )
-        select pts.id, pts.cd_nom, names.name, pts.date, pts.count, pts.blurred, pts.px, pts.py
-        from pts join names on names.cd_nom = pts.cd_nom`;
+        -- A taxon's name for each point (a few thousand index reads at most): a join of the
+        -- points with their distinct taxa went through every pair when the rows were
+        -- underestimated.
+        select pts.id, pts.cd_nom,
+          ${displayName(sql.ref('t.cd_nom'), sql.ref('t.scientific_name'), lang)} as name,
+          pts.date, pts.count, pts.blurred, pts.px, pts.py
+        from pts join taxa t on t.cd_nom = pts.cd_nom`;
     },
 
     /** The tile's observations in cells of level z + 4, from observation_cells. */
