@@ -15,6 +15,7 @@ import {
   collectErrors,
   colourDistance,
   dominantColour,
+  goto,
   waitForMaps,
 } from './web.js';
 
@@ -57,7 +58,8 @@ describe('the programme map: base map, clusters, language and layout', () => {
 
   /** Opens the programme page and, on a phone, its map tab; waits for the map. */
   async function openProgrammeMap(page: Page, lang: Lang) {
-    await page.goto(`${platform.url}/${lang}/programs/${programme.id}`);
+    // Once hydrated: before, the map's pane can show for a moment, then hide as the list is chosen.
+    await goto(page, `${platform.url}/${lang}/programs/${programme.id}`);
     await showMap(page, lang);
   }
 
@@ -67,7 +69,6 @@ describe('the programme map: base map, clusters, language and layout', () => {
       name: String(MESSAGES[lang]['program.view.map']),
       exact: true,
     });
-    // Until the page is hydrated a click does nothing: click again until the map shows.
     const map = page.locator('.map-container');
     for (let tries = 0; tries < 30 && !(await map.isVisible()); tries++) {
       await tab.click();

@@ -12,6 +12,8 @@ export const ARTIFACTS = path.resolve(import.meta.dirname, '../test-results');
 /** The Chromium the browser tests run: Debian's, or the one an npm package ships. */
 export type ChromiumChoice = {
   executablePath: string;
+  /** Flags on top of the usual ones (the tile server's: tile-server.ts). */
+  args?: string[];
   /** Added to the browser's environment (the packaged one's libraries). */
   env: Record<string, string>;
   source: 'system' | 'npm';
@@ -60,37 +62,17 @@ async function packagedChromium(): Promise<ChromiumChoice> {
   };
 }
 
-/** The built-in base maps' tile hosts (apps/api/src/config/base-layers.ts), and their fixture. */
-const TILE_FIXTURES: [RegExp, string][] = [
-  [/^tile\.openstreetmap\.org$/, 'osm.png'],
-  [/^[abc]\.tile\.opentopomap\.org$/, 'topo.png'],
-  [/^data\.geopf\.fr$/, 'aerial.png'],
-];
-const FIXTURES = path.resolve(import.meta.dirname, 'fixtures/tiles');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const outside = new WeakMap<BrowserContext, string[]>();
 
-/**
- * Tests never reach the internet: tiles of the built-in base maps come from small fixture PNGs,
- * and any other request off this machine fails (and shows on the console, where tests look).
- */
-export async function routeOutsideRequests(context: BrowserContext): Promise<void> {
+/** Notes the addresses off this machine that a context's pages ask for (see tile-server.ts). */
+function recordOutsideRequests(context: BrowserContext): void {
   const requested: string[] = [];
   outside.set(context, requested);
-  await context.route(
-    (url) => url.protocol.startsWith('http') && !LOOPBACK.has(url.hostname),
-    (route) => {
-      const url = new URL(route.request().url());
-      requested.push(url.href);
-      const fixture = TILE_FIXTURES.find(([host]) => host.test(url.hostname))?.[1];
-      if (!fixture) return route.abort('internetdisconnected');
-      return route.fulfill({
-        contentType: 'image/png',
-        headers: { 'access-control-allow-origin': '*' },
-        body: readFileSync(path.join(FIXTURES, fixture)),
-      });
-    },
-  );
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith('http') && !LOOPBACK.has(url.hostname)) requested.push(url.href);
+  });
 }
 
 /** The addresses off this machine that a context's pages asked for (tiles and the rest). */
@@ -99,8 +81,9 @@ export function outsideRequests(context: BrowserContext): string[] {
 }
 
 /**
- * Starts headless Chromium; the e2e global setup chose which one (ChromiumChoice). Its every
- * context (and so every page) has its outside requests routed: see routeOutsideRequests.
+ * Starts headless Chromium; the e2e global setup chose which one (ChromiumChoice), and sends
+ * its requests off this machine to the tile server or nowhere. Every context (and so every page)
+ * notes those requests: see outsideRequests.
  */
 export async function launchBrowser(choice: ChromiumChoice = inject('chromium')): Promise<Browser> {
   const browser = await launchChromium(choice);
@@ -109,7 +92,7 @@ export async function launchBrowser(choice: ChromiumChoice = inject('chromium'))
     const context = await newContext(options);
     // Playwright's 30 s is short when the other lanes of `npm test` share the two cores.
     context.setDefaultTimeout(60_000);
-    await routeOutsideRequests(context);
+    recordOutsideRequests(context);
     return context;
   };
   return browser;
@@ -128,6 +111,7 @@ function launchChromium(choice: ChromiumChoice): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(choice.args ?? []),
     ],
   });
 }

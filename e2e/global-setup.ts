@@ -11,12 +11,14 @@ import {
 import { laneMissing, POSTGRES_HOW_TO, postgresProblem } from '../test/lanes.js';
 import { findChromium, SYSTEM_CHROMIUM, webglProblem } from './browser.js';
 import { spawnPlatform } from './platform.js';
+import { startTileServer } from './tile-server.js';
 
 /**
- * Once per end-to-end run: chooses the Chromium and checks that it draws WebGL, and makes the
- * platform's first start (migrations, demo) whose data every test file's platform starts from:
- * a PostgreSQL database that each file copies (as a production instance runs), or, without
- * PostgreSQL, the embedded database's files.
+ * Once per end-to-end run: chooses the Chromium and checks that it draws WebGL, starts the
+ * server of the base maps' tiles (tile-server.ts), and makes the platform's first start
+ * (migrations, demo) whose data every test file's platform starts from: a PostgreSQL database
+ * that each file copies (as a production instance runs), or, without PostgreSQL, the embedded
+ * database's files.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'citizen-e2e-'));
@@ -31,14 +33,16 @@ export default async function setup(project: TestProject) {
   }
   const databasePrefix = uniqueName('citizen_e2e');
   const template = problem ? '' : await createEmptyDatabase(`${databasePrefix}_template`);
-  const [chromium, platformData] = await Promise.all([
+  const [chromium, platformData, tileServer] = await Promise.all([
     checkedChromium(),
     firstStart(path.join(dir, 'data'), template),
+    startTileServer(path.join(dir, 'tiles-tls')),
   ]);
-  project.provide('chromium', chromium);
+  project.provide('chromium', { ...chromium, args: tileServer.chromiumArgs });
   project.provide('platformData', platformData);
   project.provide('platformDatabase', template ? { template, prefix: databasePrefix } : null);
   return async () => {
+    await tileServer.close();
     rmSync(dir, { recursive: true, force: true });
     if (template) await dropDatabasesNamed(databasePrefix);
   };
