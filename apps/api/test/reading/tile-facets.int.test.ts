@@ -30,7 +30,11 @@ const EVERYWHERE = 'bbox=-180,-85,180,85';
 describeWithDemo(
   'map tiles of broad filters, from the cell facets',
   { pglite: true },
-  (database) => {
+  (database, engine) => {
+    // Every check runs on PostgreSQL. PGlite, there for what differs between the engines (its
+    // PostGIS, its MVT encoder), checks one zoom of each band of stored counts and the changes
+    // that move points, instead of every zoom and change: the zoom arithmetic is the same SQL.
+    const onPGlite = engine === 'pglite';
     let app: App;
     const db = () => database().db;
     const validator = asUser({ id: 999_998, username: 'val', role: 'validator' });
@@ -179,9 +183,10 @@ describeWithDemo(
         ['all again', sql`update programs set public_validated_only = false where id = 2`],
         ['deleted', sql`delete from observations where id = any(${await ids(15, 100)})`],
       ];
+      const checked = new Set(['a move', 'a new sensitivity rule', 'deleted']);
       for (const [what, change] of changes) {
         await change.execute(db());
-        await check(what);
+        if (!onPGlite || checked.has(what)) await check(what);
       }
       await insertObservation(db(), {
         programId: 2,
@@ -196,7 +201,7 @@ describeWithDemo(
     }, 180_000);
 
     it('serves broad filters up to zoom 12 as counting the observations would', async () => {
-      for (const z of [3, 5, 6, 7, 8, 9, 10, 11, 12]) {
+      for (const z of onPGlite ? [3, 6, 8, 12] : [3, 5, 6, 7, 8, 9, 10, 11, 12]) {
         const t = tileOf(z, ...centre);
         const base = `2/tiles/${t.z}/${t.x}/${t.y}.mvt`;
         for (const query of [
