@@ -91,8 +91,9 @@ describe('offline: the maps draw the stored tiles and show what is stored', () =
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** On a phone the list and the map are tabs: the map's is chosen (again until hydrated). */
+  /** On a phone the list and the map are tabs: the map's is chosen, once the page is hydrated. */
   async function showProgrammeMap(): Promise<Locator> {
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const map = page.locator('.map-container');
     const tab = page.getByRole('button', { name: 'Map', exact: true });
     for (let tries = 0; tries < 30 && !(await map.isVisible()); tries++) {
