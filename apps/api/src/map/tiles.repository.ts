@@ -112,6 +112,15 @@ function observationFacetConditions(facets: CellFacets): RawBuilder<SqlBool>[] {
  *   cell) index of migration 0029 reads the dates' rows of the tile alone: the programme's whole
  *   year otherwise (a tile holding a sliver of the programme, next to its dense areas).
  */
+/** The public's tile of a date range over every taxon: read by 0029's (programme, date, cell) index. */
+function publicDateRange(filter: ResolvedFilter, viewer: Viewer): boolean {
+  return (
+    viewer.kind === 'public' &&
+    !filter.cdNoms?.length &&
+    (filter.from !== undefined || filter.to !== undefined)
+  );
+}
+
 function tileKeyTest(
   filter: ResolvedFilter,
   viewer: Viewer,
@@ -120,8 +129,7 @@ function tileKeyTest(
 ): RawBuilder<SqlBool>[] {
   if (viewer.kind === 'owner') return [];
   const taxon = (filter.cdNoms?.length ?? 0) > 0;
-  const dates = filter.from !== undefined || filter.to !== undefined;
-  if (!taxon && !(dates && viewer.kind === 'public')) return [];
+  if (!taxon && !publicDateRange(filter, viewer)) return [];
   const { ranges, mx, my } = tileKeys(z, x, y, buffer);
   const [cellX, cellY] =
     viewer.kind === 'public'
@@ -274,10 +282,7 @@ export function createTilesRepository(db: Kysely<DB>, { serialPlans = false } = 
       // The public's points of a date range: the tile's own, then those of the buffer in date
       // order, each from the (programme, date, cell) index of migration 0029, so that a buffer
       // reaching a dense area next door yields the few it needs, not all its rows to sort.
-      const apart =
-        viewer.kind === 'public' &&
-        !filter.cdNoms?.length &&
-        (filter.from !== undefined || filter.to !== undefined);
+      const apart = publicDateRange(filter, viewer);
       const own = [
         ...filterConditions(filter, viewer),
         ...tileKeyTest(filter, viewer, tile, 1 / TILE_EXTENT),
