@@ -87,6 +87,8 @@ export default defineConfig(async () => ({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // As long as Playwright's own waits: a busy machine takes seconds to settle a page.
+          expect: { poll: { timeout: 60_000, interval: 100 } },
           fileParallelism: false,
         },
       },

@@ -292,7 +292,7 @@ describe('the back office’s programme editor', () => {
       sink.received.find(
         (m) => m.to.includes('hedgehog-fan@example.org') && m.text.includes('Turdus philomelos'),
       );
-    await expect.poll(mail, { timeout: 20_000 }).toBeDefined();
+    await expect.poll(mail).toBeDefined();
     expect(mail()?.text).toContain(comment);
     expect(mail()?.text).toContain(`/en/observations/${observation}`);
   });

@@ -186,7 +186,7 @@ describe('offline field capture', () => {
     page = await context.newPage();
     await page.goto(programmeUrl);
     const queue = page.getByRole('region', { name: 'Waiting to be sent' });
-    await expect.poll(() => queue.getByRole('listitem').count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => queue.getByRole('listitem').count()).toBe(3);
     await expect(queue.getByRole('img').count()).resolves.toBe(3);
     await page.getByText('3 observations are waiting to be sent.').waitFor();
     await screenshot(page, 'offline-queue-phone');
@@ -230,7 +230,7 @@ describe('offline field capture', () => {
     await context.setOffline(false);
     await page.getByText('2 observations sent.').waitFor({ timeout: 30_000 });
     expect(await count()).toBe(before + 2);
-    await expect.poll(() => queue.getByRole('listitem').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => queue.getByRole('listitem').count()).toBe(1);
     await queue
       .getByText(`Refused by the server: Taxon ${other.cdNom} is not on this programme`, {
         exact: false,
@@ -260,7 +260,7 @@ describe('offline field capture', () => {
     // The photos arrived: the dashboard shows their thumbnails.
     await page.goto(`${platform.url}/en/dashboard`);
     const thumbs = page.locator('.list li .thumb img');
-    await expect.poll(() => thumbs.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => thumbs.count()).toBeGreaterThanOrEqual(2);
     for (const img of await thumbs.all()) {
       await expect
         .poll(() => img.evaluate((element: HTMLImageElement) => element.naturalWidth), {
@@ -283,7 +283,7 @@ describe('offline field capture', () => {
       .click();
     await page.getByRole('button', { name: 'Save on this device' }).click();
     await page.getByRole('heading', { name: 'Saved on this device' }).waitFor();
-    await expect.poll(count, { timeout: 30_000 }).toBe(before + 3);
+    await expect.poll(count).toBe(before + 3);
     await page.goto(`${platform.url}/en/dashboard`);
     await expect(page.getByRole('region', { name: 'Waiting to be sent' }).count()).resolves.toBe(0);
   });

@@ -272,7 +272,7 @@ describe('the validation screens', () => {
       sink.received.find(
         (m) => m.to.includes(observer.email) && m.text.includes('Turdus philomelos'),
       );
-    await expect.poll(reviewed, { timeout: 20_000 }).toBeDefined();
+    await expect.poll(reviewed).toBeDefined();
     const mail = reviewed();
     expect(mail?.subject).toMatch(/Your observation of 2023-06-14 was reviewed/);
     expect(mail?.text).toContain(comment);
