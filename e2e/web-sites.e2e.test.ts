@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProgramDetail, ProgramList, SiteDetail, SiteType } from '@citizen/shared';
+import type { ProgramDetail, ProgramList, SiteDetail } from '@citizen/shared';
 import { jpegWithGps } from '../apps/api/test/images.js';
 import { launchBrowser, screenshot } from './browser.js';
 import { startPlatform, type RunningPlatform } from './platform.js';
+import { registerObserver, setUpPondProgramme } from './sites-steps.js';
 import {
   DESKTOP,
   PHONE,
@@ -17,43 +18,6 @@ import {
   collectErrors,
   waitForMaps,
 } from './web.js';
-
-/** A pond: a site form, and a visit form in two steps (as apps/api/test/sites/helpers.ts). */
-const POND = {
-  name: 'Pond',
-  description: 'A pond or a pool',
-  siteForm: {
-    jsonSchema: {
-      type: 'object',
-      required: ['surface'],
-      properties: {
-        surface: { type: 'number', minimum: 0, title: 'Surface (m²)' },
-        fish: { type: 'boolean' },
-        vegetation: { type: 'array', items: { type: 'string', enum: ['reeds', 'lilies'] } },
-      },
-      additionalProperties: false,
-    },
-  },
-  visitForm: {
-    jsonSchema: {
-      type: 'object',
-      required: ['waterLevel'],
-      properties: {
-        waterLevel: { type: 'string', enum: ['dry', 'low', 'normal', 'high'] },
-        temperature: { type: 'number' },
-        eggMasses: { type: 'integer', minimum: 0 },
-        notes: { type: 'string' },
-      },
-      additionalProperties: false,
-    },
-    uiSchema: {
-      steps: [
-        { title: 'Water', description: 'Look at the water', fields: ['waterLevel', 'temperature'] },
-        { title: 'Amphibians', fields: ['eggMasses', 'notes'] },
-      ],
-    },
-  },
-};
 
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -88,51 +52,8 @@ describe('the web app for site protocols', () => {
     ]);
     const admin = adminCredentials(platform);
     token = await apiToken(platform.url, admin.login, admin.password);
-    // The back office is not this test's subject: the programme is set up through the API.
-    const park = await api<ProgramDetail>(platform.url, 'GET', '/api/programs/1?lang=en');
-    const created = await api<{ id: number }>(platform.url, 'POST', '/api/admin/programs', {
-      token,
-      body: {
-        slug: 'park-ponds',
-        title: 'Ponds of the park',
-        shortDescription: 'Follow the ponds of the park through the seasons.',
-        kind: 'sites',
-        area: park.area,
-        speciesListId: park.speciesListId,
-      },
-    });
-    await api<SiteType>(platform.url, 'POST', `/api/admin/programs/${created.id}/site-types`, {
-      token,
-      body: POND,
-    });
-    await api(platform.url, 'PATCH', `/api/admin/programs/${created.id}/badge-settings`, {
-      token,
-      body: { badgesEnabled: true, leaderboardEnabled: true },
-    });
-    await api(platform.url, 'POST', '/api/admin/badges/rules', {
-      token,
-      body: {
-        kind: 'site_visits',
-        threshold: 1,
-        name: { en: 'First visit', fr: 'Première visite' },
-      },
-    });
-    programme = await api<ProgramDetail>(
-      platform.url,
-      'GET',
-      `/api/programs/${created.id}?lang=en`,
-    );
-
-    await api(platform.url, 'POST', '/api/auth/register', {
-      body: {
-        username: 'lea',
-        email: 'lea@example.org',
-        password,
-        displayName: 'Léa',
-        acceptTerms: true,
-        locale: 'en',
-      },
-    });
+    programme = await setUpPondProgramme(platform.url, token);
+    await registerObserver(platform.url, 'lea', password);
     context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
     page = await context.newPage();
     errors = collectErrors(page);
