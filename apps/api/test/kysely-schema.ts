@@ -17,13 +17,18 @@ export type ColumnShape = {
 export type SchemaShape = Map<string, Map<string, ColumnShape>>;
 
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../src/db/schema.ts');
+/** Where schema.ts's tables are written, by domain. */
+export const SCHEMA_DIR = path.resolve(import.meta.dirname, '../src/db/schema');
 
 /**
  * Reads the Kysely `DB` interface of a TypeScript file with the compiler's type checker, so that
  * aliases (`Timestamp`), `Generated<T>` and `ColumnType<S, I, U>` resolve as Kysely sees them.
- * `source` replaces the file's text (tests of this reader).
+ * `sources` replace the text of the files they name (tests of this reader).
  */
-export function readKyselySchema(file = SCHEMA_FILE, source?: string): SchemaShape {
+export function readKyselySchema(
+  file = SCHEMA_FILE,
+  sources: ReadonlyMap<string, string> = new Map(),
+): SchemaShape {
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -32,12 +37,14 @@ export function readKyselySchema(file = SCHEMA_FILE, source?: string): SchemaSha
     target: ts.ScriptTarget.ES2023,
   };
   const host = ts.createCompilerHost(options);
-  if (source !== undefined) {
+  if (sources.size > 0) {
     const getSourceFile = host.getSourceFile.bind(host);
-    host.getSourceFile = (name, language, ...rest) =>
-      path.resolve(name) === file
-        ? ts.createSourceFile(name, source, language)
-        : getSourceFile(name, language, ...rest);
+    host.getSourceFile = (name, language, ...rest) => {
+      const source = sources.get(path.resolve(name));
+      return source === undefined
+        ? getSourceFile(name, language, ...rest)
+        : ts.createSourceFile(name, source, language);
+    };
   }
   const program = ts.createProgram([file], options, host);
   const checker = program.getTypeChecker();
