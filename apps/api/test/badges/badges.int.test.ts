@@ -1,12 +1,8 @@
-import type { ErrorResponse } from '@citizen/shared';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AdminBadgeRule,
-  BadgeRuleInput,
+  ErrorResponse,
   Leaderboard,
   MyBadges,
   SavedObservation,
@@ -15,24 +11,27 @@ import type {
 } from '@citizen/shared';
 import { expectedAwards, storedAwards } from '../../src/badges/awards.repository.js';
 import type { App } from '../../src/http/types.js';
-import { createServices } from '../../src/services.js';
-import { createUser, RELAXED_LIMITS } from '../accounts/helpers.js';
-import { testApp, testConfig } from '../app.js';
+import type { createServices } from '../../src/services.js';
+import { createUser } from '../accounts/helpers.js';
+import { testApp } from '../app.js';
 import { describeWithDemo } from '../engines.js';
-import { jpegWithGps, multipart } from '../images.js';
-import { signedIn, squareAround, type SignedIn } from '../sites/helpers.js';
+import { signedIn, type Call, type SignedIn } from '../sites/helpers.js';
+import { badgesAppWithProgrammes, HERE, type BadgesApp } from './helpers.js';
 
-const HERE = [4.853, 45.778];
 const BLACKBIRD = 4117;
 const SONG_THRUSH = 4129;
 const GREAT_TIT = 3764;
 const MALLARD = 1966;
 
-// On the demo's taxonomy, programmes and observations (which the first rebuild counts).
+/**
+ * Awarding the badges, and the leaderboards (rules.int.test.ts checks the rules), on the demo's
+ * taxonomy, programmes and observations (which the first rebuild counts).
+ */
 describeWithDemo('badges', (database) => {
-  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'citizen-badges-media-'));
-  const env = { MEDIA_DIR: mediaDir, BADGES_ENABLED: 'true', RATE_LIMITS: RELAXED_LIMITS };
+  let env: BadgesApp['env'];
   let app: App;
+  let call: Call;
+  let rule: BadgesApp['rule'];
   let services: ReturnType<typeof createServices>;
   let admin: SignedIn;
   let dana: SignedIn;
@@ -43,24 +42,6 @@ describeWithDemo('badges', (database) => {
   let siteType: number;
   const db = () => database().db;
 
-  const call = (
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
-    url: string,
-    who: SignedIn | null,
-    payload?: object,
-  ) =>
-    app.inject({
-      method,
-      url,
-      ...(payload !== undefined && { payload }),
-      headers: who?.headers ?? {},
-    });
-
-  const rule = async (input: BadgeRuleInput) => {
-    const response = await call('POST', '/api/admin/badges/rules', admin, input);
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<AdminBadgeRule>();
-  };
   const observe = async (who: SignedIn, extra: object = {}) => {
     const response = await call('POST', '/api/observations', who, {
       programId: counted,
@@ -80,155 +61,10 @@ describeWithDemo('badges', (database) => {
     expect(await storedAwards(db())).toEqual(await expectedAwards(db()));
 
   beforeAll(async () => {
-    app = await testApp(database(), env);
-    await app.ready();
-    services = createServices(testConfig(env), database());
-    admin = await signedIn(app, db(), { username: 'badge-admin', role: 'admin' });
-    dana = await signedIn(app, db(), { username: 'dana' });
-    eve = await signedIn(app, db(), { username: 'eve' });
-    const program = async (slug: string, kind: 'observations' | 'sites' = 'observations') =>
-      (await services.programs.create({ slug, title: slug, kind, area: squareAround(HERE) })).id;
-    counted = await program('counted');
-    silent = await program('silent');
-    sitesProgram = await program('badge-sites', 'sites');
-    await call('PATCH', `/api/admin/programs/${silent}/badge-settings`, admin, {
-      badgesEnabled: false,
-    });
-    siteType = (await services.siteTypes.createType(sitesProgram, { name: 'Pond' })).id;
-    await services.badges.recompute();
+    ({ env, app, call, rule, services, admin, dana, eve, counted, silent, sitesProgram, siteType } =
+      await badgesAppWithProgrammes(database()));
   });
   afterAll(() => app?.close());
-
-  describe('rules', () => {
-    it.each([
-      [{ kind: 'program_observations', threshold: 3 }, 'badge.programRequired', 'programId', {}],
-      [
-        { kind: 'total_observations', threshold: 3, programId: 1 },
-        'badge.programNotAllowed',
-        'programId',
-        { kind: 'total_observations' },
-      ],
-      [
-        { kind: 'taxon_species', threshold: 3, taxonRank: 'order' },
-        'badge.taxonRequired',
-        'taxonName',
-        {},
-      ],
-      [
-        { kind: 'total_observations', threshold: 3, taxonRank: 'order', taxonName: 'X' },
-        'badge.taxonNotAllowed',
-        'taxonRank',
-        {},
-      ],
-      [{ kind: 'total_observations', threshold: 0 }, 'badge.thresholdTooLow', 'threshold', {}],
-      [
-        { kind: 'program_observations', threshold: 1, programId: 999_999 },
-        'badge.unknownProgram',
-        'programId',
-        { id: 999_999 },
-      ],
-      [
-        { kind: 'seniority', threshold: 1, pictureUrl: 'ftp://x' },
-        'field.pattern',
-        'pictureUrl',
-        {},
-      ],
-      [{ kind: 'seniority', threshold: 1, name: {} }, 'field.tooFewEntries', 'name', { limit: 1 }],
-    ])('refuses %j', async (input, code, field, params) => {
-      const response = await call('POST', '/api/admin/badges/rules', admin, {
-        name: { en: 'X' },
-        ...input,
-      });
-      expect(response.statusCode).toBe(400);
-      // The first problem of the field (a union also lists its other branches').
-      expect(response.json<ErrorResponse>().errors?.[0]).toEqual(
-        expect.objectContaining({ field, code, params }),
-      );
-    });
-
-    it("tells the admin that badges are on, and suggests the taxonomy's groups for a taxonomic rule", async () => {
-      const rules = await call('GET', '/api/admin/badges/rules', admin);
-      expect(rules.json<{ enabled: boolean }>().enabled).toBe(true);
-      const groups = await call('GET', '/api/admin/badges/taxon-groups?rank=family&q=turd', admin);
-      expect(groups.statusCode, groups.body).toBe(200);
-      const items = groups.json<{ items: { name: string; species: number }[] }>().items;
-      expect(items.map((g) => g.name)).toEqual(['Turdidae']);
-      expect(items[0]!.species).toBeGreaterThanOrEqual(2);
-      const classes = await call('GET', '/api/admin/badges/taxon-groups?rank=class', admin);
-      expect(classes.json<{ items: { name: string }[] }>().items.map((g) => g.name)).toContain(
-        'Aves',
-      );
-      // LIKE's wildcards are taken as text.
-      const wildcard = await call('GET', '/api/admin/badges/taxon-groups?rank=order&q=%25', admin);
-      expect(wildcard.json<{ items: unknown[] }>().items).toEqual([]);
-      expect(
-        (await call('GET', '/api/admin/badges/taxon-groups?rank=genus', admin)).statusCode,
-      ).toBe(400);
-      expect(
-        (await call('GET', '/api/admin/badges/taxon-groups?rank=class', dana)).statusCode,
-      ).toBe(403);
-    });
-
-    it('keeps the rules to admins, and lists the active ones publicly', async () => {
-      const input = { kind: 'seniority', threshold: 1, name: { en: 'X' } };
-      expect((await call('POST', '/api/admin/badges/rules', dana, input)).statusCode).toBe(403);
-      expect((await call('POST', '/api/admin/badges/rules', null, input)).statusCode).toBe(401);
-      expect((await call('GET', '/api/admin/badges/rules', dana)).statusCode).toBe(403);
-      const inactive = await rule({
-        kind: 'seniority',
-        threshold: 0,
-        name: { en: 'Hidden' },
-        active: false,
-      });
-      expect(
-        (await call('GET', '/api/badges', null))
-          .json<{ items: { id: number }[] }>()
-          .items.map((r) => r.id),
-      ).not.toContain(inactive.id);
-      expect(
-        (await call('DELETE', `/api/admin/badges/rules/${inactive.id}`, admin)).statusCode,
-      ).toBe(204);
-    });
-
-    it('stores an uploaded picture, or a URL, in three languages', async () => {
-      const created = await rule({
-        kind: 'total_observations',
-        threshold: 1000,
-        level: 3,
-        name: { fr: 'Expert', en: 'Expert', de: 'Experte' },
-        description: { en: 'A thousand observations' },
-        pictureUrl: 'https://example.org/expert.svg',
-      });
-      expect(created).toMatchObject({
-        pictureUrl: 'https://example.org/expert.svg',
-        level: 3,
-        holders: 0,
-      });
-      const { payload, headers } = multipart({}, [
-        {
-          field: 'file',
-          filename: 'b.jpg',
-          type: 'image/jpeg',
-          bytes: await jpegWithGps({ width: 200, height: 200 }),
-        },
-      ]);
-      const uploaded = await app.inject({
-        method: 'PUT',
-        url: `/api/admin/badges/rules/${created.id}/picture`,
-        payload,
-        headers: { ...headers, ...admin.headers },
-      });
-      expect(uploaded.statusCode, uploaded.body).toBe(200);
-      const withPicture = uploaded.json<AdminBadgeRule>();
-      expect(withPicture.pictureUrl).toBe(`/api/media/${withPicture.pictureMediaId}/display`);
-      expect((await app.inject({ method: 'GET', url: withPicture.pictureUrl! })).statusCode).toBe(
-        200,
-      );
-      expect(
-        (await call('DELETE', `/api/admin/badges/rules/${created.id}`, admin)).statusCode,
-      ).toBe(204);
-    });
-  });
 
   describe('each rule type at its threshold', () => {
     it('total observations: awarded at the threshold, announced once, withdrawn below', async () => {
