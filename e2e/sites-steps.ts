@@ -1,44 +1,8 @@
 import type { ProgramDetail, SiteType } from '@citizen/shared';
+import { POND_TYPE } from '../apps/api/test/sites/pond-type.js';
 import { api } from './web.js';
 
 /** Steps the site-protocol browser journeys share (in English). */
-
-/** A pond: a site form, and a visit form in two steps (as apps/api/test/sites/helpers.ts). */
-export const POND = {
-  name: 'Pond',
-  description: 'A pond or a pool',
-  siteForm: {
-    jsonSchema: {
-      type: 'object',
-      required: ['surface'],
-      properties: {
-        surface: { type: 'number', minimum: 0, title: 'Surface (m²)' },
-        fish: { type: 'boolean' },
-        vegetation: { type: 'array', items: { type: 'string', enum: ['reeds', 'lilies'] } },
-      },
-      additionalProperties: false,
-    },
-  },
-  visitForm: {
-    jsonSchema: {
-      type: 'object',
-      required: ['waterLevel'],
-      properties: {
-        waterLevel: { type: 'string', enum: ['dry', 'low', 'normal', 'high'] },
-        temperature: { type: 'number' },
-        eggMasses: { type: 'integer', minimum: 0 },
-        notes: { type: 'string' },
-      },
-      additionalProperties: false,
-    },
-    uiSchema: {
-      steps: [
-        { title: 'Water', description: 'Look at the water', fields: ['waterLevel', 'temperature'] },
-        { title: 'Amphibians', fields: ['eggMasses', 'notes'] },
-      ],
-    },
-  },
-};
 
 /**
  * A site programme over the demo park's area and species list, with the pond type, badges and
@@ -60,7 +24,7 @@ export async function setUpPondProgramme(url: string, token: string): Promise<Pr
   });
   await api<SiteType>(url, 'POST', `/api/admin/programs/${created.id}/site-types`, {
     token,
-    body: POND,
+    body: POND_TYPE,
   });
   await api(url, 'PATCH', `/api/admin/programs/${created.id}/badge-settings`, {
     token,

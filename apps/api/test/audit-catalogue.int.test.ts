@@ -5,7 +5,8 @@ import { testConfig } from './app.js';
 import { auditLog, CATALOGUE_ROUTES, file } from './audit-helpers.js';
 import { describeOnEngines } from './engines.js';
 import { jpegWithGps, multipart } from './images.js';
-import { POND_TYPE, squareAround } from './sites/helpers.js';
+import { squareAround } from './sites/helpers.js';
+import { POND_TYPE } from './sites/pond-type.js';
 import { fixture } from './taxonomy/helpers.js';
 
 /**

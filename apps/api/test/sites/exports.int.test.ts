@@ -9,7 +9,8 @@ import { testApp } from '../app.js';
 import { describeWithDemo } from '../engines.js';
 import { jpegWithGps, multipart } from '../images.js';
 import { parseCsv, parseXml, readZip } from '../reading/helpers.js';
-import { POND_TYPE, signedIn, squareAround, type SignedIn } from './helpers.js';
+import { signedIn, squareAround, type SignedIn } from './helpers.js';
+import { POND_TYPE } from './pond-type.js';
 
 const POND = [4.853, 45.778];
 const BLACKBIRD = 4117;

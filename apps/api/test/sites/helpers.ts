@@ -10,6 +10,7 @@ import type { App } from '../../src/http/types.js';
 import { bearer, createUser, login, RELAXED_LIMITS } from '../accounts/helpers.js';
 import { testApp } from '../app.js';
 import { jpegWithGps, multipart } from '../images.js';
+import { POND_TYPE } from './pond-type.js';
 
 /** Where the site-protocol tests put their pond: inside the 'ponds' programme's area. */
 export const POND = [4.853, 45.778];
@@ -163,43 +164,6 @@ export function squareAround([lon, lat]: number[], half = 0.05) {
     ],
   };
 }
-
-/** A body for a pond site programme's site types: a site form and a two-step visit form. */
-export const POND_TYPE = {
-  name: 'Pond',
-  description: 'A pond or a pool',
-  siteForm: {
-    jsonSchema: {
-      type: 'object',
-      required: ['surface'],
-      properties: {
-        surface: { type: 'number', minimum: 0, title: 'Surface (m²)' },
-        fish: { type: 'boolean' },
-        vegetation: { type: 'array', items: { type: 'string', enum: ['reeds', 'lilies'] } },
-      },
-      additionalProperties: false,
-    },
-  },
-  visitForm: {
-    jsonSchema: {
-      type: 'object',
-      required: ['waterLevel'],
-      properties: {
-        waterLevel: { type: 'string', enum: ['dry', 'low', 'normal', 'high'] },
-        temperature: { type: 'number' },
-        eggMasses: { type: 'integer', minimum: 0 },
-        notes: { type: 'string' },
-      },
-      additionalProperties: false,
-    },
-    uiSchema: {
-      steps: [
-        { title: 'Water', description: 'Look at the water', fields: ['waterLevel', 'temperature'] },
-        { title: 'Amphibians', fields: ['eggMasses', 'notes'] },
-      ],
-    },
-  },
-};
 
 /** The body of a visit on a pond: answers to every field of the pond's visit form. */
 export function pondVisit(extra: object = {}) {

@@ -4,7 +4,6 @@ import type { App } from '../../src/http/types.js';
 import { describeWithDemo } from '../engines.js';
 import {
   POND,
-  POND_TYPE,
   pondSiteBody,
   pondsOfLyon,
   postSiteWithPhoto,
@@ -12,8 +11,9 @@ import {
   type Call,
   type SignedIn,
 } from './helpers.js';
+import { POND_TYPE } from './pond-type.js';
 
-/** Site types and sites; visits.int.test.ts goes on from the state these tests leave. */
+/** Site types and sites; visits.int.test.ts starts where they end (made anew by pondsWithASite). */
 describeWithDemo('site protocols', (database) => {
   let app: App;
   let call: Call;

@@ -19,7 +19,7 @@ const NEAR = [4.86, 45.77];
 const BLACKBIRD = 4117;
 const MALLARD = 1966;
 
-/** Visits, the map and lists, and deleting: from the state sites.int.test.ts leaves. */
+/** Visits, the map and lists, and deleting, from where sites.int.test.ts ends (pondsWithASite). */
 describeWithDemo('site protocols', (database) => {
   let app: App;
   let call: Call;
