@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ProgramDetail } from '@citizen/shared';
 import type { RunningPlatform } from './platform.js';
 import { adminCredentials, api, goto, logIn } from './web.js';
@@ -25,6 +26,16 @@ export async function storeProgramme(page: Page, programmeUrl: string): Promise<
   await pack.getByLabel('To zoom').selectOption('13');
   await page.getByRole('button', { name: 'Download' }).click();
   await page.getByText('Stored: this programme works offline on this device.').waitFor();
+  // Its data too: the species list the form searches offline, kept by the service worker as the
+  // pack loaded the pages (none when the pack ran before the worker controlled the page).
+  const [, lang, id] = /\/(\w+)\/programs\/(\d+)/.exec(new URL(programmeUrl).pathname)!;
+  const taxa = `/api/programs/${id}/taxa?lang=${lang}`;
+  await expect(
+    page.evaluate(
+      async (url) => Boolean(await caches.match(url, { cacheName: 'citizen-api' })),
+      taxa,
+    ),
+  ).resolves.toBe(true);
 }
 
 /** Records blackbirds at these points ([latitude, longitude]) with the observation form. */

@@ -119,6 +119,7 @@ export async function storePack(
   onprogress: (progress: PackProgress) => void,
   signal: AbortSignal,
 ): Promise<StoredPack> {
+  await whenControlled();
   await askPersistence();
   const total = plan.pages.length + plan.files.length;
   let done = 0;
@@ -179,6 +180,33 @@ export async function storePack(
   await (await offlineDb()).put('packs', pack);
   announceChange();
   return pack;
+}
+
+/**
+ * Resolves once a service worker controls this page, which the pack needs: the worker keeps the
+ * API answers of the pages' loads as they pass. On a first visit `ready` comes before the new
+ * worker has claimed the page; a pack stored in between kept no data (offline, no species to
+ * choose). Rejects when no worker takes the page within `timeoutMs`: the download fails and can
+ * be tried again.
+ */
+async function whenControlled(timeoutMs = 10_000): Promise<void> {
+  const workers = navigator.serviceWorker;
+  await workers.ready;
+  if (workers.controller) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('no service worker controls the page')),
+      timeoutMs,
+    );
+    workers.addEventListener(
+      'controllerchange',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
 
 /** Forgets a stored programme and frees its room (files other packs share are kept). */
