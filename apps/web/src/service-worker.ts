@@ -65,7 +65,11 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'apply-update') void sw.skipWaiting();
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === 'apply-update') void sw.skipWaiting();
+  // A page whose navigation began before this worker was active, and ended after it claimed the
+  // pages open then, stays uncontrolled: it asks (lib/offline/pack.ts).
+  if (type === 'claim') event.waitUntil(sw.clients.claim());
 });
 
 sw.addEventListener('fetch', (event) => {

@@ -185,13 +185,15 @@ export async function storePack(
 /**
  * Resolves once a service worker controls this page, which the pack needs: the worker keeps the
  * API answers of the pages' loads as they pass. On a first visit `ready` comes before the new
- * worker has claimed the page; a pack stored in between kept no data (offline, no species to
- * choose). Rejects when no worker takes the page within `timeoutMs`: the download fails and can
- * be tried again.
+ * worker has claimed the page, and a page whose navigation began before the worker was active
+ * and ended after it claimed the open pages is left out: such a page asks the worker to claim
+ * it. A pack stored without a controlling worker kept no data (offline, no species to choose).
+ * Rejects when no worker takes the page within `timeoutMs`: the download fails and can be
+ * tried again.
  */
 async function whenControlled(timeoutMs = 10_000): Promise<void> {
   const workers = navigator.serviceWorker;
-  await workers.ready;
+  const registration = await workers.ready;
   if (workers.controller) return;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
@@ -206,6 +208,7 @@ async function whenControlled(timeoutMs = 10_000): Promise<void> {
       },
       { once: true },
     );
+    registration.active?.postMessage({ type: 'claim' });
   });
 }
 
