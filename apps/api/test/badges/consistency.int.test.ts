@@ -8,6 +8,7 @@ import { createUser } from '../accounts/helpers.js';
 import { testConfig } from '../app.js';
 import { describeWithDemo } from '../engines.js';
 import { squareAround } from '../sites/helpers.js';
+import { HERE } from './helpers.js';
 
 /**
  * The incremental badge updates against a rebuild from scratch: a seeded random sequence of
@@ -17,7 +18,6 @@ import { squareAround } from '../sites/helpers.js';
  */
 const SEED = Number(process.env.BADGE_SEED ?? 20_260_514);
 const STEPS = 150;
-const HERE = [4.853, 45.778];
 // Thrushes, a tit, ducks, a hawk, a butterfly, a synonym of the blackbird (no classification of
 // its own) and a genus (not a species).
 const TAXA = [4117, 4129, 4142, 3764, 1966, 1958, 2891, 54496, 999_001, 999_002];

@@ -9,10 +9,9 @@ import { testApp } from '../app.js';
 import { describeWithDemo } from '../engines.js';
 import { jpegWithGps, multipart } from '../images.js';
 import { parseCsv, parseXml, readZip } from '../reading/helpers.js';
-import { signedIn, squareAround, type SignedIn } from './helpers.js';
+import { caller, POND, signedIn, squareAround, type Call, type SignedIn } from './helpers.js';
 import { POND_TYPE } from './pond-type.js';
 
-const POND = [4.853, 45.778];
 const BLACKBIRD = 4117;
 const MALLARD = 1966;
 const DWC_TERMS = new Set(
@@ -35,13 +34,7 @@ describeWithDemo('site programme exports', (database) => {
   let sensitiveCdNom: number;
   const db = () => database().db;
 
-  const call = (method: 'GET' | 'POST', url: string, who: SignedIn | null, payload?: object) =>
-    app.inject({
-      method,
-      url,
-      ...(payload !== undefined && { payload }),
-      headers: who?.headers ?? {},
-    });
+  let call: Call;
   const download = async (file: string, who: SignedIn | null = null) => {
     const response = await call('GET', `/api/programs/${programId}/export/${file}`, who);
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
@@ -55,6 +48,7 @@ describeWithDemo('site programme exports', (database) => {
 
   beforeAll(async () => {
     app = await testApp(database(), { RATE_LIMITS: RELAXED_LIMITS });
+    call = caller(app);
     await app.ready();
     admin = await signedIn(app, db(), { username: 'export-admin', role: 'admin' });
     alice = await signedIn(app, db(), { username: 'alice-x' });

@@ -3,9 +3,7 @@ import type { App } from '../../src/http/types.js';
 import { PASSWORD, RELAXED_LIMITS } from '../accounts/helpers.js';
 import { testApp } from '../app.js';
 import { describeWithDemo } from '../engines.js';
-import { createPondProgramme, signedIn, type SignedIn } from './helpers.js';
-
-const POND = [4.853, 45.778];
+import { createPondProgramme, POND, signedIn, type SignedIn } from './helpers.js';
 
 /** Sites and visits follow their author's data rights: in the export, and erased with the account. */
 describeWithDemo('sites and visits in personal data', (database) => {
