@@ -86,6 +86,25 @@ describe('the web app for visitors', () => {
     await page.close();
   });
 
+  it('opens an observation’s popup from the list for a visitor who prefers reduced motion', async () => {
+    // MapLibre then jumps instead of flying: the move has ended before flyTo returns.
+    const page = await browser.newPage({ viewport: DESKTOP, reducedMotion: 'reduce' });
+    const errors = collectErrors(page);
+    await page.goto(`${platform.url}/en/programs/${programme.id}`);
+    await waitForMaps(page);
+    await page
+      .locator('.list-pane li')
+      .first()
+      .getByRole('button', { name: /Show on the map/ })
+      .click();
+    await page
+      .locator('.maplibregl-popup')
+      .getByRole('link', { name: 'See the observation' })
+      .waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('filters the map and the list alike', async () => {
     const all = await api<ObservationList>(
       platform.url,
