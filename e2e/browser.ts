@@ -9,6 +9,8 @@ import { inject } from 'vitest';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../test-results');
 
+const require = createRequire(import.meta.url);
+
 /** The Chromium the browser tests run: Debian's, or the one an npm package ships. */
 export type ChromiumChoice = {
   executablePath: string;
@@ -37,7 +39,7 @@ async function packagedChromium(): Promise<ChromiumChoice> {
   const { default: packaged } = await import('@sparticuz/chromium');
   const executablePath = await packaged.executablePath();
   // The package exports its code only: its bin/ folder is two levels above the CommonJS entry.
-  const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
+  const entry = require.resolve('@sparticuz/chromium');
   const bin = path.resolve(path.dirname(entry), '../../bin');
   const libs = path.join(os.tmpdir(), 'citizen-chromium-al2023');
   if (!existsSync(libs)) {
@@ -111,9 +113,37 @@ function launchChromium(choice: ChromiumChoice): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--disable-features=${[...playwrightDisabledFeatures(), ...UNUSED_BROWSER_UI].join(',')}`,
       ...(choice.args ?? []),
     ],
   });
+}
+
+/**
+ * Headless Chromium still builds the address bar's suggestion popup, a web page of its own
+ * (chrome://omnibox-popup.top-chrome), in a renderer for every new context: measured, about as
+ * much CPU as the app's page it opens beside. Tests open a context per journey.
+ */
+const UNUSED_BROWSER_UI = [
+  'PreloadTopChromeWebUI',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
+  'WebUIReloadButton',
+];
+
+/**
+ * The features Playwright turns off itself. Chromium keeps only the last `--disable-features`
+ * it is given, so ours must repeat Playwright's list, read from the installed Playwright.
+ */
+function playwrightDisabledFeatures(): string[] {
+  const bundle = path.join(path.dirname(require.resolve('playwright-core')), 'lib/coreBundle.js');
+  const list = /disabledFeatures = \[([^\]]*)\]/.exec(readFileSync(bundle, 'utf8'))?.[1];
+  const features = [...(list ?? '').matchAll(/"(\w+)"/g)].map(([, name]) => name!);
+  if (features.length === 0) {
+    throw new Error(`Playwright's own --disable-features list was not found in ${bundle}`);
+  }
+  return features;
 }
 
 /** Null when the browser starts headless and gives a page WebGL (what MapLibre draws with). */
