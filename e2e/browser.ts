@@ -146,6 +146,14 @@ function playwrightDisabledFeatures(): string[] {
   return features;
 }
 
+/** The pages the browser runs for its own interface (what UNUSED_BROWSER_UI should leave out). */
+export async function browserOwnPages(browser: Browser): Promise<string[]> {
+  const session = await browser.newBrowserCDPSession();
+  const { targetInfos } = await session.send('Target.getTargets', { filter: [{}] });
+  await session.detach();
+  return targetInfos.filter(({ type }) => type === 'browser_ui').map(({ url }) => url);
+}
+
 /** Null when the browser starts headless and gives a page WebGL (what MapLibre draws with). */
 export async function webglProblem(choice: ChromiumChoice): Promise<string | null> {
   let browser: Browser | undefined;

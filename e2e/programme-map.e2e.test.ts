@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramList } from '@citizen/shared';
-import { launchBrowser, screenshot } from './browser.js';
+import { browserOwnPages, launchBrowser, screenshot } from './browser.js';
 import { startPlatform, type RunningPlatform } from './platform.js';
 
 /** A 1×1 PNG: what the base map's tile server answers. */
@@ -91,6 +91,8 @@ describe('embedded Citizen in a browser', () => {
     expect(tileRequests).toBeGreaterThan(0);
     await screenshot(page, 'programme-desktop');
     expect(errors).toEqual([]);
+    // Nothing of the browser's own beside the page: its hidden address-bar popup cost as much CPU.
+    await expect(browserOwnPages(browser)).resolves.toEqual([]);
     await page.close();
   });
 
