@@ -14,12 +14,23 @@ type Log = { error(obj: object, msg?: string): void };
  * flood the table. The first refusal of an (event, address, route, user) in a minute writes a row;
  * the next ones only raise its `count`, written back every few seconds and when the app stops.
  */
-export function createRefusalAudit(audit: AuditLog) {
+export function createRefusalAudit(audit: Pick<AuditLog, 'recordCounted' | 'setCount'>) {
   const entries = new Map<string, Entry>();
   let timer: NodeJS.Timeout | undefined;
   let log: Log = { error() {} };
+  let flushing = Promise.resolve();
 
-  async function flush() {
+  /**
+   * One write-back at a time: two running together could land out of order, an older count
+   * overwriting a newer one, with nothing left to correct it once the flood stops.
+   */
+  function flush(): Promise<void> {
+    const next = flushing.then(writeCounts);
+    flushing = next.catch(() => undefined);
+    return next;
+  }
+
+  async function writeCounts() {
     clearTimeout(timer);
     timer = undefined;
     const now = Math.floor(Date.now() / WINDOW_MS);
