@@ -11,29 +11,24 @@ import {
   accessibilityViolations,
   adminCredentials,
   api,
-  colourDistance,
-  dominantColour,
+  colourShare,
   logIn,
   serveMapServices,
 } from './web.js';
 
 /** The stand-in tile server's colour, far from the backdrop's land and water. */
 const TILE = { r: 214, g: 120, b: 96 };
-const BACKDROP_LAND = [0xee, 0xf1, 0xe8];
 const STORED_NOTE = 'Map stored for offline use: zoom 12 to 16, inside the frame.';
 
-/** Polled (a busy machine can catch the canvas between two frames): the stored tiles drawn. */
-async function expectStoredTilesDrawn(map: Locator) {
-  const tile = [TILE.r, TILE.g, TILE.b];
+/**
+ * Polled (a busy machine can catch the canvas between two frames): the stored tiles drawn, over
+ * at least `share` of the map (the rest is the backdrop around the stored frame, the frame, the
+ * clusters).
+ */
+async function expectStoredTilesDrawn(map: Locator, share = 0.6) {
   await expect
-    .poll(
-      async () => {
-        const colour = await dominantColour(map);
-        return colourDistance(colour, tile) < colourDistance(colour, BACKDROP_LAND) || colour;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+    .poll(() => colourShare(map, [TILE.r, TILE.g, TILE.b]), { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(share);
 }
 
 /**
@@ -142,7 +137,8 @@ describe('offline: the maps draw the stored tiles and show what is stored', () =
     }
     expect(await zoomOut.isDisabled()).toBe(true);
     await page.locator('.map-container[data-map-state="idle"]').waitFor();
-    await expectStoredTilesDrawn(map);
+    // At zoom 12 the stored frame fills about half of a phone's map.
+    await expectStoredTilesDrawn(map, 0.3);
 
     // Nothing came from the tile server: every tile drawn was the stored one.
     expect(services.tileRequests()).toBe(tilesBefore);

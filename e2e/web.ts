@@ -108,19 +108,31 @@ export async function logIn(
 }
 
 /** The colour most of a map's pixels have (data and controls are small beside the base map). */
-export async function dominantColour(map: Locator): Promise<number[]> {
+/** The map canvas's pixels, as drawn now: RGB triplets. */
+async function canvasPixels(map: Locator): Promise<Buffer> {
   const image = await map.locator('canvas').screenshot();
-  const { data, info } = await sharp(image)
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  return sharp(image).removeAlpha().raw().toBuffer();
+}
+
+export async function dominantColour(map: Locator): Promise<number[]> {
+  const data = await canvasPixels(map);
   const counts = new Map<number, number>();
-  for (let i = 0; i < info.width * info.height * 3; i += 3) {
+  for (let i = 0; i < data.length; i += 3) {
     const key = ((data[i]! >> 2) << 12) | ((data[i + 1]! >> 2) << 6) | (data[i + 2]! >> 2);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const [key] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
   return [(key >> 12) << 2, ((key >> 6) & 63) << 2, (key & 63) << 2];
+}
+
+/** The share of the map canvas drawn in (nearly) this colour, from 0 to 1. */
+export async function colourShare(map: Locator, colour: number[]): Promise<number> {
+  const data = await canvasPixels(map);
+  let near = 0;
+  for (let i = 0; i < data.length; i += 3) {
+    if (colourDistance([data[i]!, data[i + 1]!, data[i + 2]!], colour) < 24) near += 1;
+  }
+  return near / (data.length / 3);
 }
 
 export const colourDistance = (a: number[], b: number[]) =>
