@@ -107,13 +107,13 @@ export async function logIn(
   await page.waitForURL((url) => url.pathname === then);
 }
 
-/** The colour most of a map's pixels have (data and controls are small beside the base map). */
 /** The map canvas's pixels, as drawn now: RGB triplets. */
 async function canvasPixels(map: Locator): Promise<Buffer> {
   const image = await map.locator('canvas').screenshot();
   return sharp(image).removeAlpha().raw().toBuffer();
 }
 
+/** The colour most of a map's pixels have (data and controls are small beside the base map). */
 export async function dominantColour(map: Locator): Promise<number[]> {
   const data = await canvasPixels(map);
   const counts = new Map<number, number>();
@@ -126,11 +126,15 @@ export async function dominantColour(map: Locator): Promise<number[]> {
 }
 
 /** The share of the map canvas drawn in (nearly) this colour, from 0 to 1. */
-export async function colourShare(map: Locator, colour: number[]): Promise<number> {
+export async function colourShare(
+  map: Locator,
+  [r, g, b]: [number, number, number],
+): Promise<number> {
   const data = await canvasPixels(map);
   let near = 0;
   for (let i = 0; i < data.length; i += 3) {
-    if (colourDistance([data[i]!, data[i + 1]!, data[i + 2]!], colour) < 24) near += 1;
+    const distance = Math.hypot(data[i]! - r, data[i + 1]! - g, data[i + 2]! - b);
+    if (distance < 24) near += 1;
   }
   return near / (data.length / 3);
 }
