@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObservationList, ProgramList, ProgramSummary } from '@citizen/shared';
 import { launchBrowser, screenshot } from './browser.js';
@@ -42,9 +42,21 @@ describe('the web app for visitors', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function newPage(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'en-GB' });
+  async function newPage(
+    options: BrowserContextOptions = {},
+  ): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'en-GB', ...options });
     return { page, errors: collectErrors(page) };
+  }
+
+  /** "Show on the map" on the list's first observation: its popup, with a link to its page. */
+  async function showFirstOnMap(page: Page): Promise<Locator> {
+    await page
+      .locator('.list-pane li')
+      .first()
+      .getByRole('button', { name: /Show on the map/ })
+      .click();
+    return page.locator('.maplibregl-popup').getByRole('link', { name: 'See the observation' });
   }
 
   /** The number the map reports having drawn, once it is idle. */
@@ -73,12 +85,7 @@ describe('the web app for visitors', () => {
 
     // "Show on the map" opens the observation's popup, which links to its page.
     const firstName = (await rows.first().locator('h3 a').textContent())!.trim();
-    await rows
-      .first()
-      .getByRole('button', { name: /Show on the map/ })
-      .click();
-    const popup = page.locator('.maplibregl-popup');
-    await popup.getByRole('link', { name: 'See the observation' }).click();
+    await (await showFirstOnMap(page)).click();
     await page.waitForURL('**/en/observations/*');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(firstName);
     await waitForMaps(page);
@@ -88,19 +95,10 @@ describe('the web app for visitors', () => {
 
   it('opens an observation’s popup from the list for a visitor who prefers reduced motion', async () => {
     // MapLibre then jumps instead of flying: the move has ended before flyTo returns.
-    const page = await browser.newPage({ viewport: DESKTOP, reducedMotion: 'reduce' });
-    const errors = collectErrors(page);
+    const { page, errors } = await newPage({ reducedMotion: 'reduce' });
     await page.goto(`${platform.url}/en/programs/${programme.id}`);
     await waitForMaps(page);
-    await page
-      .locator('.list-pane li')
-      .first()
-      .getByRole('button', { name: /Show on the map/ })
-      .click();
-    await page
-      .locator('.maplibregl-popup')
-      .getByRole('link', { name: 'See the observation' })
-      .waitFor();
+    await (await showFirstOnMap(page)).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
